@@ -83,7 +83,8 @@ public class ConnectionService {
                 req.accessToken(), req.refreshToken(), req.accessTokenExpiresAt(),
                 req.webhookSecrets() == null ? List.of() : req.webhookSecrets());
         ConnectionSettings settings = req.settings() == null ? ConnectionSettings.defaults() : req.settings();
-        ConnectionContext probe = new ConnectionContext(id, companyId, provider.id(), blankToNull(req.baseUrl()), creds, settings,
+        String hookUrl = webhookUrl(provider.id(), id);
+        ConnectionContext probe = new ConnectionContext(id, companyId, provider.id(), blankToNull(req.baseUrl()), hookUrl, creds, settings,
                 Map.of(), ConnectionStateWriter.NONE);
         ValidationResult checked;
         try {
@@ -149,12 +150,19 @@ public class ConnectionService {
         webhookSecret(c).ifPresent(secrets::add);
         secrets.addAll(creds.webhookSecrets());
         creds = creds.withWebhookSecrets(secrets);
-        return new ConnectionContext(c.id(), c.companyId(), c.provider(), c.baseUrl(), creds,
+        return new ConnectionContext(c.id(), c.companyId(), c.provider(), c.baseUrl(), webhookUrl(c), creds,
                 read(c.settingsJson(), ConnectionSettings.class), readMap(c.providerStateJson()), writer(c));
     }
 
     private ConnectionStateWriter writer(StoredConnection c) {
         return new ConnectionStateWriter() {
+            @Override
+            public Credentials reloadCredentials() {
+                StoredConnection now = repo.findById(c.id()).orElse(null);
+                return now == null || now.sealedCredentials() == null ? null
+                        : read(cipher.decrypt(now.sealedCredentials(), c.companyId()), Credentials.class);
+            }
+
             @Override
             public void saveCredentials(Credentials credentials) {
                 // keep only the secrets the admin or the provider gave: ours lives in its own column
@@ -188,8 +196,12 @@ public class ConnectionService {
     }
 
     public String webhookUrl(StoredConnection c) {
+        return webhookUrl(c.provider(), c.id());
+    }
+
+    private String webhookUrl(String provider, String connectionId) {
         String base = props.getPublicBaseUrl();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/webhooks/" + c.provider() + "/" + c.id();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/webhooks/" + provider + "/" + connectionId;
     }
 
     public int syncIntervalMinutes(ConnectionSettings s) {

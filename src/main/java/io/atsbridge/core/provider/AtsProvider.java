@@ -1,6 +1,7 @@
 package io.atsbridge.core.provider;
 
 import io.atsbridge.core.model.JobState;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -49,4 +50,12 @@ public interface AtsProvider {
      * not know gives an empty list, not an error.
      */
     List<AtsSignal> parseWebhook(ConnectionContext connection, WebhookRequest request) throws AtsException;
+
+    /**
+     * The status fallback for customers without webhooks: the current state of candidacies we created, as signals
+     * (the core drops those that change nothing). Providers whose webhooks are reliable may keep the default.
+     */
+    default List<AtsSignal> pollStatuses(ConnectionContext connection, Collection<String> atsCandidateIds) throws AtsException {
+        return List.of();
+    }
 }

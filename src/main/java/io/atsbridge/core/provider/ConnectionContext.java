@@ -7,12 +7,14 @@ import java.util.Map;
  * Lever's {@code perform_as} id). Never log or serialize it: {@link #toString()} hides the credentials.
  *
  * @param baseUrl the scheme and host that replace the ATS's own (DESIGN.md, baseUrl rule), or null for the real ATS
+ * @param webhookUrl where the ATS must send this connection's webhooks (for providers that register them by API)
  */
 public record ConnectionContext(
         String connectionId,
         String companyId,
         String provider,
         String baseUrl,
+        String webhookUrl,
         Credentials credentials,
         ConnectionSettings settings,
         Map<String, String> providerState,
