@@ -95,6 +95,9 @@ public class AtsBridgeProperties {
     public static class Jobs {
         private int defaultSyncIntervalMinutes = 360;
         private String tickCron = "0 * * * * ?";
+        private int suspectMinOpen = 4;
+        public int getSuspectMinOpen() { return suspectMinOpen; }
+        public void setSuspectMinOpen(int v) { this.suspectMinOpen = v; }
         public int getDefaultSyncIntervalMinutes() { return defaultSyncIntervalMinutes; }
         public void setDefaultSyncIntervalMinutes(int v) { this.defaultSyncIntervalMinutes = v; }
         public String getTickCron() { return tickCron; }

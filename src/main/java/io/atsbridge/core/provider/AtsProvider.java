@@ -1,6 +1,7 @@
 package io.atsbridge.core.provider;
 
 import io.atsbridge.core.model.JobState;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
@@ -57,5 +58,13 @@ public interface AtsProvider {
      */
     default List<AtsSignal> pollStatuses(ConnectionContext connection, Collection<String> atsCandidateIds) throws AtsException {
         return List.of();
+    }
+
+    /**
+     * How long to wait, after an ambiguous create (sent, no answer), for the ATS to tell us by webhook what it
+     * created before trying again. Zero for providers whose flows can look the object up themselves (Lever by email).
+     */
+    default Duration reconcileWindow() {
+        return Duration.ZERO;
     }
 }
