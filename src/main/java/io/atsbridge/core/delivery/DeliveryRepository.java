@@ -35,7 +35,7 @@ public class DeliveryRepository {
     /** Inserts unless the idempotency key exists; true when this call inserted the row. */
     public boolean insertIfAbsent(Delivery d) {
         return jdbc.update("insert into delivery (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                        + "on conflict (idempotency_key) do nothing",
+                        + "on conflict do nothing",
                 d.id(), d.companyId(), d.connectionId(), d.provider(), d.kind(), d.idempotencyKey(), d.payloadHash(), d.payload(),
                 d.status(), d.attempts(), Db.ts(d.nextAttemptAt()), d.lastError(), write(d.atsRefs()), write(d.progress()),
                 d.boardCandidateId(), d.boardApplicationId(), Db.ts(d.createdAt()), Db.ts(d.updatedAt())) == 1;

@@ -57,7 +57,7 @@ public class JobStore {
         if (current.isEmpty()) {
             int n = jdbc.update("insert into job (connection_id, company_id, provider, ats_job_id, title, description_html, department, location, "
                             + "state, ats_created_at, ats_updated_at, url, content_hash, first_seen_at, last_seen_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                            + "on conflict (connection_id, ats_job_id) do nothing",
+                            + "on conflict do nothing",
                     conn.connectionId(), conn.companyId(), conn.provider(), job.atsJobId(), job.title(), job.descriptionHtml(),
                     job.department(), job.location(), job.state().wire(), Db.ts(job.createdAt()), Db.ts(job.updatedAt()), job.url(), hash,
                     Db.ts(now), Db.ts(now));

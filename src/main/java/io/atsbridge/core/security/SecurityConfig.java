@@ -1,6 +1,7 @@
 package io.atsbridge.core.security;
 
 import io.atsbridge.core.config.AtsBridgeProperties;
+import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -32,12 +33,14 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain boardApi(HttpSecurity http, AtsBridgeProperties props) throws Exception {
+    SecurityFilterChain boardApiSecurity(HttpSecurity http, AtsBridgeProperties props) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(props.getApi().getTokens()), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
+                        // platform-http answers through an async dispatch of a request that was already authorized
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/oauth/*/callback").permitAll()
                         .anyRequest().hasRole("BOARD"))
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
@@ -51,7 +54,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain inbound(HttpSecurity http) throws Exception {
+    SecurityFilterChain inboundSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/webhooks/**", "/sandbox/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -61,10 +64,11 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain operators(HttpSecurity http) throws Exception {
+    SecurityFilterChain operatorSecurity(HttpSecurity http) throws Exception {
         CsrfTokenRequestAttributeHandler handler = new CsrfTokenRequestAttributeHandler();
         handler.setCsrfRequestAttributeName(null); // the Hawtio SPA reads the XSRF cookie
         http.authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
                                 "/error").permitAll()
                         .anyRequest().hasRole("admin"))

@@ -44,7 +44,7 @@ public class ReferenceRepository {
                                             String initialStatus, Instant now) {
         jdbc.update("insert into application_ref (connection_id, company_id, ats_application_id, ats_candidate_id, board_candidate_id, "
                         + "board_application_id, board_job_id, ats_job_id, status, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?) "
-                        + "on conflict (connection_id, ats_application_id) do nothing",
+                        + "on conflict do nothing",
                 connectionId, companyId, atsApplicationId, atsCandidateId, boardCandidateId, boardApplicationId, boardJobId, atsJobId,
                 initialStatus, Db.ts(now), Db.ts(now));
         jdbc.update("update application_ref set ats_candidate_id = coalesce(ats_candidate_id, ?), board_candidate_id = coalesce(board_candidate_id, ?), "
