@@ -47,10 +47,13 @@ public class ConnectionService {
     private final AtsBridgeProperties props;
     private final RateBudgets budgets;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     public ConnectionService(ConnectionRepository repo, ProviderRegistry providers, CredentialCipher cipher, ObjectMapper json,
-                             AtsBridgeProperties props, RateBudgets budgets, Optional<Clock> clock) {
+                             AtsBridgeProperties props, RateBudgets budgets, Optional<Clock> clock,
+                             org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repo = repo;
         this.providers = providers;
         this.cipher = cipher;
@@ -60,7 +63,10 @@ public class ConnectionService {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** The result of a connect: the stored view plus the webhook secret, which is shown this once only. */
+    /**
+     * The result of a connect: the stored view plus the webhook secret, which is shown this once only. Also published
+     * as an application event (without the secret), so the first job import starts right away.
+     */
     public record Connected(ConnectionView view, String webhookSecret, boolean created) { }
 
     public Connected connect(String companyId, ConnectRequest req) {
@@ -115,6 +121,7 @@ public class ConnectionService {
         }
         log.info("company {} connected to {} by {} (connection {}, import every {} min)", companyId, provider.id(),
                 req.connectedBy(), id, interval);
+        events.publishEvent(new Connected(view(repo.findById(id).orElseThrow()), null, existing.isEmpty()));
         return new Connected(view(repo.findById(id).orElseThrow()), webhookSecret, existing.isEmpty());
     }
 

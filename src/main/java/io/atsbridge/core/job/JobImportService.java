@@ -83,6 +83,12 @@ public class JobImportService {
 
     public record Started(SyncRun run, boolean created) { }
 
+    /** A new or renewed connection imports its jobs at once rather than at the next tick. */
+    @org.springframework.context.event.EventListener
+    public void onConnected(ConnectionService.Connected connected) {
+        connections.findById(connected.view().id()).filter(StoredConnection::active).ifPresent(c -> start(c, "connect"));
+    }
+
     /** "Sync now": starts a run, or returns the one already queued or running for the company. */
     public Started startNow(String companyId) {
         StoredConnection c = connections.findByCompany(companyId).filter(StoredConnection::active)
