@@ -46,8 +46,13 @@ public class ConnectionRepository {
                 Db.ts(c.connectedAt()), Db.ts(c.revokedAt()), Db.ts(c.lastSyncAt()), Db.ts(c.nextSyncAt()), Db.ts(c.updatedAt()));
     }
 
-    /** Replaces everything a (re)connect sets; keeps the id, so webhook URLs stay valid. */
+    /**
+     * Replaces everything a (re)connect sets; keeps the id, so webhook URLs stay valid. Jobs imported from another
+     * provider (the company switched ATS) are retired so the next import does not mistake them for vanished jobs.
+     */
     public void reconnect(StoredConnection c) {
+        jdbc.update("update job set state = 'deleted', content_hash = 'retired' where connection_id = ? and provider <> ? and state <> 'deleted'",
+                c.id(), c.provider());
         jdbc.update("update connection set provider=?, status=?, status_reason=?, base_url=?, credentials=?, webhook_secret=?, "
                         + "settings=?, provider_state=?, account_label=?, connected_by=?, connected_at=?, revoked_at=null, "
                         + "next_sync_at=?, updated_at=?, version=version+1 where id=?",
