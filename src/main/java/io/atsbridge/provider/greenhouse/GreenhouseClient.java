@@ -85,7 +85,8 @@ public class GreenhouseClient {
 
     /** Status of candidates this user can see; unknown or inaccessible ids are silently dropped by Greenhouse. */
     public List<PartnerCandidateStatus> candidateStatuses(ConnectionContext c, Collection<String> ids) throws AtsException {
-        String q = URLEncoder.encode(String.join(",", ids), StandardCharsets.UTF_8);
+        // literal commas, as documented; each id encoded on its own
+        String q = String.join(",", ids.stream().map(id -> URLEncoder.encode(id, StandardCharsets.UTF_8)).toList());
         HttpResponse<byte[]> resp = http.send(c, rateLimit(), ingestion(c, "/v1/partner/candidates?candidate_ids=" + q).GET(), Priority.READ);
         try {
             JsonNode n = JSON.readTree(resp.body());
