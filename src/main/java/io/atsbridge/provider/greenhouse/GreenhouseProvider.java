@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * Greenhouse behind the provider seam: Candidate Ingestion (partner API) for people and applications and its job
  * list, the Job Board API for public job content, recruiting webhooks for status and job changes, and the partner
  * status read as the fallback poll. Harvest v1/v2 are retired; see {@link JobSource}. The outbound flows are the
- * YAML routes {@code routes/*}/{@code greenhouse-*.yaml}.
+ * YAML routes {@code routes/candidate-export/greenhouse-candidate-export.yaml} and
+ * {@code routes/application-submit/greenhouse-application-submit.yaml}, whose call step is {@link GreenhouseIngestion}.
  */
 @Component("greenhouse")
 public class GreenhouseProvider implements AtsProvider {
