@@ -31,6 +31,7 @@ public class LeverAuth {
     /** The newest credentials we rotated to, per connection: a context built before the rotation still carries the old ones. */
     private final Map<String, Credentials> current = new ConcurrentHashMap<>();
 
+    @org.springframework.beans.factory.annotation.Autowired
     public LeverAuth(LeverTokens tokens) {
         this(tokens, Clock.systemUTC());
     }
