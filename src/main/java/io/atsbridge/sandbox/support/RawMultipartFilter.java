@@ -6,7 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,16 +35,49 @@ public class RawMultipartFilter extends OncePerRequestFilter {
             return;
         }
         req.setAttribute(ORIGINAL_CONTENT_TYPE, type);
+        Map<String, String[]> query = queryParameters(req.getQueryString());
         chain.doFilter(new HttpServletRequestWrapper(req) {
+            // Tomcat would parse a multipart body for getParameter* itself (and eat it): answer from the query only
+            @Override public String getParameter(String name) {
+                String[] v = query.get(name);
+                return v == null ? null : v[0];
+            }
+            @Override public Map<String, String[]> getParameterMap() { return query; }
+            @Override public Enumeration<String> getParameterNames() { return Collections.enumeration(query.keySet()); }
+            @Override public String[] getParameterValues(String name) { return query.get(name); }
             @Override public String getContentType() { return HIDDEN_TYPE; }
             @Override public String getHeader(String name) {
                 return "content-type".equalsIgnoreCase(name) ? HIDDEN_TYPE : super.getHeader(name);
             }
-            @Override public java.util.Enumeration<String> getHeaders(String name) {
+            @Override public Enumeration<String> getHeaders(String name) {
                 return "content-type".equalsIgnoreCase(name)
-                        ? java.util.Collections.enumeration(java.util.List.of(HIDDEN_TYPE)) : super.getHeaders(name);
+                        ? Collections.enumeration(List.of(HIDDEN_TYPE)) : super.getHeaders(name);
             }
         }, res);
+    }
+
+    static Map<String, String[]> queryParameters(String queryString) {
+        Map<String, List<String>> acc = new LinkedHashMap<>();
+        if (queryString != null) {
+            for (String pair : queryString.split("&")) {
+                if (pair.isEmpty()) continue;
+                int eq = pair.indexOf('=');
+                String k = decode(eq < 0 ? pair : pair.substring(0, eq));
+                String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                acc.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+            }
+        }
+        Map<String, String[]> out = new LinkedHashMap<>();
+        acc.forEach((k, v) -> out.put(k, v.toArray(String[]::new)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s; // a stray '%' stays as sent
+        }
     }
 
     /** The multipart Content-Type of this request, or null if it is not a multipart request. */
