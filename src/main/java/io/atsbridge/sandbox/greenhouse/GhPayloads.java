@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Builds the documented shapes (fact sheet §1, §3, §4) from state. Called under the account lock; returns plain maps.
  * The known inconsistencies are reproduced on purpose: {@code source} is {@code {id,name}} on creation events and
- * {@code {id,public_name}} on later ones, {@code hire_candidate} is reduced (no status, no current_stage), an office
+ * {@code {id,public_name}} on prospect, reject, unreject and hire events (as in the documented examples), {@code hire_candidate} is reduced (no status, no current_stage), an office
  * {@code location} is a string in webhooks but {@code {name}} in Harvest-style jobs, and {@code job_post_deleted} nests the post.
  */
 final class GhPayloads {
@@ -165,7 +165,8 @@ final class GhPayloads {
         m.put("url", c == null ? null : profileUrl(c, app));
         m.put("candidate", c == null ? null : candidate(c));
         List<Object> jobs = jobsOf(a, app);
-        m.put("job", jobs.isEmpty() ? null : jobs.get(0));
+        GhModel.Job j = app.jobId == null ? null : a.jobs.get(app.jobId);
+        m.put("job", j == null ? null : deprecatedJob(j));
         m.put("jobs", jobs);
         m.put("custom_fields", Map.of());
         Map<String, Object> offer = new LinkedHashMap<>();
@@ -178,6 +179,20 @@ final class GhPayloads {
                 : app.lastActivityAt.plusSeconds(30L * 86400).toString().substring(0, 10));
         offer.put("custom_fields", Map.of());
         m.put("offer", offer);
+        return m;
+    }
+
+    /** hire_candidate's deprecated {@code job}: open_date/close_date instead of opened_at/closed_at. */
+    private static Map<String, Object> deprecatedJob(GhModel.Job j) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", j.id);
+        m.put("name", j.name);
+        m.put("open_date", GhTime.iso(j.openedAt));
+        m.put("close_date", GhTime.iso(j.closedAt));
+        m.put("requisition_id", j.requisitionId);
+        m.put("departments", j.department == null ? List.of() : List.of(deptRef(j.department)));
+        m.put("offices", j.office == null ? List.of() : List.of(officeRef(j.office)));
+        m.put("custom_fields", Map.of());
         return m;
     }
 
@@ -242,35 +257,39 @@ final class GhPayloads {
         m.put("opened_at", GhTime.iso(j.openedAt));
         m.put("closed_at", GhTime.iso(j.closedAt));
         m.put("departments", j.department == null ? List.of() : List.of(deptRef(j.department)));
-        m.put("offices", j.office == null ? List.of() : List.of(officeRef(j.office, false)));
+        m.put("offices", j.office == null ? List.of() : List.of(officeRef(j.office)));
         m.put("custom_fields", Map.of());
         return m;
     }
 
-    /** job_created / job_updated: the full job (§2.5 fields; office location as a string, as webhook payloads carry it). */
+    /** job_created / job_updated: the webhook job (hiring_team members as {user_id, employee_id}, openings). */
     static Map<String, Object> fullJob(GhAccount a, GhModel.Job j) {
         Map<String, Object> m = webhookJobSummary(a, j);
-        m.put("updated_at", GhTime.iso(j.updatedAt));
-        m.put("is_template", false);
-        m.put("copied_from_id", null);
-        m.put("keyed_custom_fields", Map.of());
+        m.remove("custom_fields");
         Map<String, Object> team = new LinkedHashMap<>();
-        team.put("hiring_managers", List.of());
-        team.put("recruiters", List.of());
-        team.put("coordinators", List.of());
+        List<Object> managers = new ArrayList<>();
+        List<Object> recruiters = new ArrayList<>();
+        for (GhModel.User u : a.users.values()) {
+            Map<String, Object> member = new LinkedHashMap<>();
+            member.put("user_id", u.id);
+            member.put("employee_id", u.employeeId);
+            if (u.email.startsWith("hank.")) {
+                managers.add(member);
+            } else if (u.email.startsWith("rita.")) {
+                recruiters.add(member);
+            }
+        }
+        team.put("hiring_managers", managers);
         team.put("sourcers", List.of());
+        team.put("recruiters", recruiters);
+        team.put("coordinators", List.of());
         m.put("hiring_team", team);
-        List<Object> openings = new ArrayList<>();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("id", j.id + 1_000_000_000L);
         o.put("opening_id", "OPEN-" + j.id);
-        o.put("status", "open".equals(j.status) || "draft".equals(j.status) ? "open" : "closed");
-        o.put("opened_at", GhTime.iso(j.openedAt));
-        o.put("closed_at", GhTime.iso(j.closedAt));
-        o.put("application_id", null);
-        o.put("close_reason", null);
-        openings.add(o);
-        m.put("openings", openings);
+        o.put("custom_fields", List.of());
+        m.put("openings", List.of(o));
+        m.put("custom_fields", Map.of());
         return m;
     }
 
@@ -282,14 +301,24 @@ final class GhPayloads {
         m.put("location", p.location);
         m.put("content", p.content);
         m.put("internal_content", p.internalContent);
-        m.put("updated_at", GhTime.iso(p.updatedAt));
+        m.put("updated_at", GhTime.isoMillis(p.updatedAt));
         if (p.jobId != null) {
             m.put("job_id", p.jobId);
         }
         m.put("external", p.external);
         m.put("internal", p.internal);
         m.put("live", p.live);
-        m.put("questions", List.of());
+        List<Object> qs = new ArrayList<>();
+        for (String label : List.of("LinkedIn Profile", "Website", "How did you hear about this job?")) {
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("required", false);
+            q.put("private", false);
+            q.put("label", label);
+            q.put("type", "input_text");
+            q.put("values", List.of());
+            qs.add(q);
+        }
+        m.put("questions", qs);
         return m;
     }
 
@@ -368,11 +397,12 @@ final class GhPayloads {
         return m;
     }
 
-    private static Map<String, Object> officeRef(GhModel.Office o, boolean locationObject) {
+    /** Webhooks spell an office location as a string (Harvest would give {name}). */
+    private static Map<String, Object> officeRef(GhModel.Office o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", o.id);
         m.put("name", o.name);
-        m.put("location", locationObject ? Map.of("name", o.location) : o.location);
+        m.put("location", o.location);
         m.put("external_id", o.externalId);
         return m;
     }

@@ -139,6 +139,12 @@ public class GreenhouseSandboxControlController {
 
     // ---------------------------------------------------------------- candidates and applications
 
+    @GetMapping("/candidates")
+    List<Object> candidatesByExternalId(HttpServletRequest req,
+                                        @org.springframework.web.bind.annotation.RequestParam("external_id") String externalId) {
+        return service.candidatesByExternalId(account0(req), externalId);
+    }
+
     @GetMapping("/candidates/{id}")
     Map<String, Object> candidate(HttpServletRequest req, @PathVariable long id) {
         return service.candidate(account0(req), id);

@@ -115,7 +115,8 @@ public class GreenhouseSandboxService {
         c.applicationIds.add(app.id);
 
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("application", GhPayloads.application(a, app, false));
+        // the documented examples spell the source {id,name} on new_candidate_application, {id,public_name} on prospects
+        payload.put("application", GhPayloads.application(a, app, in.prospect));
         events.add(new Event(in.prospect ? "new_prospect_application" : "new_candidate_application", payload));
 
         Map<String, Object> res = new LinkedHashMap<>();
@@ -409,6 +410,16 @@ public class GreenhouseSandboxService {
         return store.read(a, x -> {
             List<Object> out = new ArrayList<>();
             x.jobs.values().forEach(j -> out.add(jobView(x, j)));
+            return out;
+        });
+    }
+
+    /** Lets a test find what a dropped response created: candidates by the board's external_id. */
+    List<Object> candidatesByExternalId(GhAccount a, String externalId) {
+        return store.read(a, x -> {
+            List<Object> out = new ArrayList<>();
+            x.candidates.values().stream().filter(c -> externalId.equals(c.externalId))
+                    .forEach(c -> out.add(GhPayloads.partnerCandidate(x, c)));
             return out;
         });
     }
