@@ -155,6 +155,15 @@ public class GreenhouseSandboxControlController {
         return service.deleteCandidate(account0(req), id);
     }
 
+    @PostMapping(path = "/candidates/{id}/merge", consumes = MediaType.ALL_VALUE)
+    Map<String, Object> merge(HttpServletRequest req, @PathVariable long id, @RequestBody(required = false) String body) {
+        JsonNode into = json(body).get("into");
+        if (into == null || !into.canConvertToLong()) {
+            throw new GhError(400, "into (the surviving candidate id) is required", "into");
+        }
+        return service.mergeCandidate(account0(req), id, into.asLong());
+    }
+
     @GetMapping("/applications/{id}")
     Map<String, Object> application(HttpServletRequest req, @PathVariable long id) {
         return service.application(account0(req), id);
@@ -185,6 +194,11 @@ public class GreenhouseSandboxControlController {
     @PostMapping("/applications/{id}/hire")
     Map<String, Object> hire(HttpServletRequest req, @PathVariable long id) {
         return service.hire(account0(req), id);
+    }
+
+    @PostMapping("/applications/{id}/unhire")
+    Map<String, Object> unhire(HttpServletRequest req, @PathVariable long id) {
+        return service.unhire(account0(req), id);
     }
 
     // ---------------------------------------------------------------- webhooks

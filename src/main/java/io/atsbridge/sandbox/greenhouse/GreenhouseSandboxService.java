@@ -390,6 +390,46 @@ public class GreenhouseSandboxService {
         });
     }
 
+    Map<String, Object> unhire(GhAccount a, long applicationId) {
+        return change(a, events -> {
+            GhModel.Application app = app(a, applicationId);
+            if (!"hired".equals(app.status)) {
+                throw new GhError(409, "Only a hired application can be unhired", "status");
+            }
+            app.status = "active";
+            app.lastActivityAt = Instant.now();
+            events.add(new Event("unhire_candidate", Map.of("application", GhPayloads.application(a, app, true))));
+            return applicationView(a, app);
+        });
+    }
+
+    /**
+     * Merges {@code candidateId} into {@code intoId}: the applications move, the loser disappears (so the partner API
+     * drops its id) and {@code merge_candidate} carries {@code new_candidate_id}.
+     */
+    Map<String, Object> mergeCandidate(GhAccount a, long candidateId, long intoId) {
+        return change(a, events -> {
+            GhModel.Candidate loser = a.candidates.get(candidateId);
+            GhModel.Candidate winner = a.candidates.get(intoId);
+            if (loser == null || winner == null || loser == winner) {
+                throw new GhError(404, "Candidate not found", loser == null ? "candidate_id" : "into");
+            }
+            for (Long appId : loser.applicationIds) {
+                GhModel.Application app = a.applications.get(appId);
+                if (app != null) {
+                    app.candidateId = winner.id;
+                    winner.applicationIds.add(appId);
+                }
+            }
+            a.candidates.remove(loser.id);
+            Map<String, Object> person = GhPayloads.deletedPerson(loser, List.of());
+            person.remove("deleted_application_ids");
+            person.put("new_candidate_id", winner.id);
+            events.add(new Event("merge_candidate", Map.of("person", person)));
+            return Map.of("merged", loser.id, "into", winner.id);
+        });
+    }
+
     Map<String, Object> deleteCandidate(GhAccount a, long candidateId) {
         return change(a, events -> {
             GhModel.Candidate c = a.candidates.get(candidateId);

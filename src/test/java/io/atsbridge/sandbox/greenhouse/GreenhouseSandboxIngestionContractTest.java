@@ -60,6 +60,7 @@ class GreenhouseSandboxIngestionContractTest extends GreenhouseSandboxTestSuppor
                  "emails":[{"email":"pat@example.org","type":"personal"}],
                  "phone_numbers":[{"phone_number":"+1 555 0100","type":"mobile"}]}"""));
         assertThat(fieldNames(prospect)).containsExactly("id", "application_id", "external_id", "profile_url");
+        GhPayloadsTest.assertShape("partner_create_response", prospect);
         assertThat(prospect.get("external_id").asText()).isEqualTo("board-cand-1");
         assertThat(prospect.get("id").isIntegralNumber()).isTrue();
         assertThat(prospect.get("application_id").isIntegralNumber()).isTrue();
@@ -73,11 +74,11 @@ class GreenhouseSandboxIngestionContractTest extends GreenhouseSandboxTestSuppor
         assertThat(read.isArray()).isTrue();
         assertThat(read).hasSize(2);   // the unknown id is silently dropped
         JsonNode p = read.get(0);
-        assertThat(fieldNames(p)).containsExactly("id", "name", "external_id", "applications");
+        GhPayloadsTest.assertShape("partner_candidate", p);
         assertThat(p.get("name").asText()).isEqualTo("Pat Prospect");
         assertThat(p.get("external_id").asText()).isEqualTo("board-cand-1");
         JsonNode pa = p.get("applications").get(0);
-        assertThat(fieldNames(pa)).containsExactly("id", "job", "status", "stage", "profile_url");
+        GhPayloadsTest.assertShape("partner_candidate_application", pa);
         assertThat(pa.get("id").asLong()).isEqualTo(prospect.get("application_id").asLong());
         assertThat(pa.get("job").isNull()).isTrue();
         assertThat(pa.get("stage").isNull()).isTrue();
