@@ -116,7 +116,7 @@ class LeverFlowRouteTest extends LeverRouteTestBase {
     @Test
     void connectResolvesPerformAsAndLabel() {
         assertThat(ctx.state(LeverUsers.PERFORM_AS)).isNotBlank();
-        assertThat(connections.find(company).orElseThrow().accountLabel()).contains("@");
+        assertThat(connections.find(company).orElseThrow().account()).contains("@");
     }
 
     @Test
