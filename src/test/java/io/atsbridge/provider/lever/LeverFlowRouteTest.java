@@ -2,6 +2,7 @@ package io.atsbridge.provider.lever;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atsbridge.core.connection.ConnectRequest;
@@ -21,6 +22,7 @@ import io.atsbridge.core.provider.ProviderFlows;
 import io.atsbridge.provider.lever.webhook.LeverSignature;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,6 +35,7 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Lever flows against the Lever sandbox: each test connects its own company to its own sandbox account (a fresh
@@ -46,6 +49,8 @@ class LeverFlowRouteTest extends LeverRouteTestBase {
     ProducerTemplate template;
     @Autowired
     LeverProvider provider;
+    @Autowired
+    JdbcTemplate jdbc;
     String key;
     String company;
     ConnectionContext ctx;
@@ -61,6 +66,9 @@ class LeverFlowRouteTest extends LeverRouteTestBase {
         connections.connect(company, new ConnectRequest("lever", key, null, null, List.of(WEBHOOK_TOKEN), lever(), "admin@" + company + ".example",
                 settings, null, null, null));
         ctx = connections.contextForCompany(company).orElseThrow();
+        // the first import starts at connect: let it finish so it does not eat the faults a test arms
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from sync_run where company_id = ? and active_connection_id is not null", Integer.class, company) == 0);
     }
 
     String lever() {
