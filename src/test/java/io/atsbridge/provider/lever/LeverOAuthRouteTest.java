@@ -74,9 +74,9 @@ class LeverOAuthRouteTest extends LeverRouteTestBase {
         assertThat(after.refreshToken()).isNotEqualTo(firstRefresh);
         assertThat(after.accessTokenExpiresAt()).isAfter(java.time.Instant.now().plusSeconds(600));
 
-        // the old refresh token is dead now: using it means the grant is gone, and the connection turns invalid
-        io.atsbridge.core.provider.Credentials revoked = after.withTokens(after.accessToken(), firstRefresh, java.time.Instant.now().minusSeconds(1));
-        connections.contextForCompany(company).orElseThrow().stateWriter().saveCredentials(revoked);
+        // a Super Admin disconnects the app in Lever: the next call fails for good and the connection turns invalid
+        HttpResponse<String> revoke = send("DELETE", sandbox + "/_control/oauth/grants", null, Map.of("Authorization", "Bearer " + after.accessToken()));
+        assertThat(revoke.statusCode()).as(revoke.body()).isEqualTo(200);
         io.atsbridge.core.provider.ConnectionContext dead = connections.contextForCompany(company).orElseThrow();
         org.apache.camel.Exchange failed = template.send("direct:lever-candidate-export", e -> {
             e.setProperty(io.atsbridge.core.provider.ProviderFlows.CONNECTION, dead);
