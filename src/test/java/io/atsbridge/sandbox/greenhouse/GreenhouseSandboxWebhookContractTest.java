@@ -258,7 +258,7 @@ class GreenhouseSandboxWebhookContractTest extends GreenhouseSandboxTestSupport 
 
     @Test
     void deleteMergeAndUnhireFireTheirEventsAndVanishFromThePartnerApi() {
-        hook("[\"delete_candidate\",\"merge_candidate\",\"unhire_candidate\"]");
+        hook("[\"delete_candidate\",\"merge_candidate\",\"unhire_candidate\",\"application_updated\"]");
         JsonNode a = apply("del-1");
         JsonNode b = apply("merge-loser");
         JsonNode c = apply("merge-winner");
@@ -268,6 +268,12 @@ class GreenhouseSandboxWebhookContractTest extends GreenhouseSandboxTestSupport 
         JsonNode unhired = awaitOne("unhire_candidate").json().get("payload").get("application");
         assertThat(unhired.get("status").asText()).isEqualTo("active");
         assertThat(fieldNames(unhired.get("source"))).containsExactly("id", "public_name");
+
+        ok(control("PATCH", "/applications/" + a.get("application_id").asLong(), key,
+                "{\"credited_to_email\":\"rita.recruiter@demo.example\"}"));
+        JsonNode upd = awaitOne("application_updated").json().get("payload").get("application");
+        assertThat(upd.get("credited_to").get("email").asText()).isEqualTo("rita.recruiter@demo.example");
+        assertThat(fieldNames(upd.get("source"))).containsExactly("id", "name");
 
         ok(control("DELETE", "/candidates/" + a.get("id").asLong(), key, null));
         JsonNode person = awaitOne("delete_candidate").json().get("payload").get("person");
