@@ -458,7 +458,7 @@ public class GreenhouseSandboxControlController {
             }
             return n;
         } catch (JsonProcessingException e) {
-            throw new GhError(400, "Invalid JSON in request body");
+            throw new GhError(400, "Your request included invalid JSON.");
         }
     }
 
