@@ -468,8 +468,8 @@ class LeverControlController {
     }
 
     /**
-     * Decides the next consent of a client: it lands in the caller's account (instead of a fresh one), or is refused
-     * once with {@code {"deny": true}}.
+     * Decides where a client's consents land: from now on in the caller's account ({@code {}}), again in a fresh
+     * account each time ({@code {"fresh": true}}), or the next one is refused ({@code {"deny": true}}).
      */
     @PutMapping("/oauth/clients/{clientId}/consent")
     Map<String, Object> consent(HttpServletRequest req, @PathVariable String clientId) throws IOException {
@@ -479,6 +479,8 @@ class LeverControlController {
         Map<String, Object> b = body(req);
         if (bool(b.getOrDefault("deny", false), "deny")) {
             c.denyNext = true;
+        } else if (bool(b.getOrDefault("fresh", false), "fresh")) {
+            c.consentAccountId = null;
         } else {
             c.consentAccountId = a.id;
         }
