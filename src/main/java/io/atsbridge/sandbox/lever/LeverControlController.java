@@ -128,6 +128,9 @@ class LeverControlController {
         String state = b.get("state") == null ? "published" : String.valueOf(b.get("state"));
         if (!LeverAccount.POSTING_STATES.contains(state)) throw LeverError.badRequest("Invalid posting state: " + state);
         synchronized (a.lock) {
+            if (a.postings.values().stream().filter(x -> !x.generated).count() >= LeverAccount.MAX_MANUAL_POSTINGS) {
+                throw LeverError.badRequest("At most " + LeverAccount.MAX_MANUAL_POSTINGS + " hand-made postings per account");
+            }
             Posting p = LeverSeed.posting(a, a.postings.size(), state, ownerId(a), ownerId(a), a.now());
             if (b.get("text") != null) p.text = NewOpportunity.str(b, "text");
             if (b.containsKey("team")) p.team = NewOpportunity.str(b, "team");
