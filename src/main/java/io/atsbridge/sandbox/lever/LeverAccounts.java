@@ -158,6 +158,18 @@ final class LeverAccounts {
 
     int accountCount() { return byId.size(); }
 
+    /** The account whose public job site is {@code site} (Postings API v0), or null. */
+    LeverAccount bySite(String site) {
+        if (site == null) return null;
+        for (LeverAccount a : byId.values()) if (a.site.equals(site)) return a;
+        return null;
+    }
+
+    /** True when {@code key} is one of the account's keys (the sandbox accepts its keys as postings-api keys too). */
+    boolean isKeyOf(LeverAccount a, String key) {
+        return key != null && a.keyDigests.contains(digest(key));
+    }
+
     // ---------------------------------------------------------------- request authentication
 
     Caller authenticateKey(String key) {

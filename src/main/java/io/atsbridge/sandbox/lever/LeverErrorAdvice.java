@@ -1,6 +1,7 @@
 package io.atsbridge.sandbox.lever;
 
 import io.atsbridge.sandbox.support.ConnectionBreaker;
+import io.atsbridge.sandbox.support.Multipart;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -12,7 +13,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Renders every refusal of the simulated Lever in Lever's {@code {"code", "message"}} shape. */
-@RestControllerAdvice(assignableTypes = {LeverDataApiController.class, LeverOAuthController.class, LeverControlController.class})
+@RestControllerAdvice(assignableTypes = {LeverDataApiController.class, LeverOAuthController.class, LeverControlController.class,
+        LeverPostingsV0Controller.class})
 class LeverErrorAdvice {
     private static final Logger log = LoggerFactory.getLogger(LeverErrorAdvice.class);
 
@@ -29,6 +31,11 @@ class LeverErrorAdvice {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
         return body(400, "BadRequestError", "Missing required query parameter: " + e.getParameterName());
+    }
+
+    @ExceptionHandler(Multipart.TooLarge.class)
+    ResponseEntity<Map<String, Object>> tooLarge(Multipart.TooLarge e) {
+        return body(413, "RequestEntityTooLarge", "The request body is too large");
     }
 
     /** A deliberately broken connection must stay broken: hand it back to the container untouched. */
