@@ -24,6 +24,7 @@ import io.atsbridge.provider.lever.transform.LeverWebhookTransformer;
 import io.atsbridge.provider.lever.webhook.LeverSignature;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -172,6 +173,38 @@ public class LeverProvider implements AtsProvider {
             return WebhookCheck.invalid("the signature matches none of the connection's Lever signature tokens");
         }
         return WebhookCheck.valid(e.id() != null && !e.id().isBlank() ? e.id() : e.token(), e.event());
+    }
+
+    /**
+     * The fallback for accounts without webhooks: each candidacy's current stage or archive state. A candidacy Lever
+     * no longer knows (404) is skipped: deletion arrives as {@code candidateDeleted} when webhooks work.
+     */
+    @Override
+    public List<AtsSignal> pollStatuses(ConnectionContext ctx, Collection<String> atsCandidateIds) throws AtsException {
+        List<AtsSignal> out = new ArrayList<>();
+        for (String id : atsCandidateIds) {
+            JsonNode o;
+            try {
+                o = LeverApi.data(api.get(ctx, "/opportunities/" + LeverApi.enc(id)));
+            } catch (AtsException e) {
+                if (e.httpStatus() == 404) {
+                    continue;
+                }
+                throw e;
+            }
+            JsonNode archived = o.get("archived");
+            if (archived != null && archived.isObject() && archived.hasNonNull("reason")) {
+                String type = reference.archiveReasonType(ctx, archived.path("reason").asText());
+                out.add(new AtsSignal.Status(id, id, null, null, "hired".equals(type) ? AtsSignal.Status.Kind.HIRED
+                        : AtsSignal.Status.Kind.REJECTED, null, null, null));
+                continue;
+            }
+            String stage = o.path("stage").isObject() ? o.path("stage").path("id").asText(null) : o.path("stage").asText(null);
+            if (stage != null) {
+                out.add(new AtsSignal.Status(id, id, null, null, AtsSignal.Status.Kind.STAGE, stage, reference.stageName(ctx, stage), null));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -31,6 +31,76 @@ class LeverOAuthRouteTest extends LeverRouteTestBase {
         return r.headers().firstValue("Location").orElseThrow();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.atsbridge.core.connection.ConnectionService connections;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.apache.camel.ProducerTemplate template;
+
+    /** Consent in the sandbox, then our callback: the company ends up connected with OAuth tokens that work. */
+    @Test
+    void fullConsentRoundTripConnectsAndTheTokenWorksAndRefreshes() throws Exception {
+        String company = "co-oauth-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String sandbox = base() + "/sandbox/lever";
+        String consent = authorize(company, "https://board.example/ats", sandbox);
+        assertThat(consent).startsWith(sandbox + "/authorize?");
+        HttpResponse<String> lever = get(consent, Map.of());
+        assertThat(lever.statusCode()).as(lever.body()).isEqualTo(302);
+        Map<String, String> back = query(lever.headers().firstValue("Location").orElseThrow());
+        assertThat(back).containsKeys("code", "state");
+        HttpResponse<String> done = get("/api/v1/oauth/lever/callback?code=" + URLEncoder.encode(back.get("code"), StandardCharsets.UTF_8)
+                + "&state=" + URLEncoder.encode(back.get("state"), StandardCharsets.UTF_8), Map.of());
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location").orElseThrow()).isEqualTo("https://board.example/ats?status=connected&companyId=" + company);
+
+        io.atsbridge.core.provider.ConnectionContext ctx = connections.contextForCompany(company).orElseThrow();
+        assertThat(ctx.credentials().isOAuth()).isTrue();
+        assertThat(ctx.credentials().apiKey()).isNull();
+        assertThat(ctx.state(LeverUsers.PERFORM_AS)).isNotBlank();
+        String firstRefresh = ctx.credentials().refreshToken();
+
+        // an access token about to expire is refreshed and the rotated refresh token stored
+        io.atsbridge.core.provider.Credentials expiring = ctx.credentials().withTokens(ctx.credentials().accessToken(), firstRefresh,
+                java.time.Instant.now().plusSeconds(60));
+        ctx.stateWriter().saveCredentials(expiring);
+        io.atsbridge.core.provider.ConnectionContext stale = connections.contextForCompany(company).orElseThrow();
+        String email = "oauth-" + java.util.UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        org.apache.camel.Exchange ex = template.send("direct:lever-candidate-export", e -> {
+            e.setProperty(io.atsbridge.core.provider.ProviderFlows.CONNECTION, stale);
+            e.setProperty(io.atsbridge.core.provider.ProviderFlows.PROGRESS, new io.atsbridge.core.provider.DeliveryProgress(Map.of()));
+            e.getMessage().setBody(new io.atsbridge.core.model.Candidate("b", "O", "Auth", java.util.List.of(email), null, null, null, null, null, null, null, null));
+        });
+        assertThat(ex.getException()).isNull();
+        io.atsbridge.core.provider.Credentials after = connections.contextForCompany(company).orElseThrow().credentials();
+        assertThat(after.refreshToken()).isNotEqualTo(firstRefresh);
+        assertThat(after.accessTokenExpiresAt()).isAfter(java.time.Instant.now().plusSeconds(600));
+
+        // a Super Admin disconnects the app in Lever: the next call fails for good and the connection turns invalid
+        HttpResponse<String> revoke = send("DELETE", sandbox + "/_control/oauth/grants", null, Map.of("Authorization", "Bearer " + after.accessToken()));
+        assertThat(revoke.statusCode()).as(revoke.body()).isEqualTo(200);
+        io.atsbridge.core.provider.ConnectionContext dead = connections.contextForCompany(company).orElseThrow();
+        org.apache.camel.Exchange failed = template.send("direct:lever-candidate-export", e -> {
+            e.setProperty(io.atsbridge.core.provider.ProviderFlows.CONNECTION, dead);
+            e.setProperty(io.atsbridge.core.provider.ProviderFlows.PROGRESS, new io.atsbridge.core.provider.DeliveryProgress(Map.of()));
+            e.getMessage().setBody(new io.atsbridge.core.model.Candidate("b", "O", "Auth", java.util.List.of("x" + email), null, null, null, null, null, null, null, null));
+        });
+        assertThat(failed.getException()).isInstanceOfSatisfying(io.atsbridge.core.provider.AtsException.class,
+                e -> assertThat(e.kind()).isEqualTo(io.atsbridge.core.provider.AtsException.Kind.AUTH));
+        io.atsbridge.core.connection.ConnectionView view = connections.find(company).orElseThrow();
+        assertThat(view.status()).isEqualTo("invalid");
+        assertThat(view.statusReason()).contains("revoked or expired");
+    }
+
+    @Test
+    void refusedConsentInTheSandboxComesBackAsAnError() throws Exception {
+        String consent = authorize("co-oauth-deny", "https://board.example/ats", base() + "/sandbox/lever");
+        HttpResponse<String> lever = get(consent + "&sandbox_decision=deny", Map.of());
+        Map<String, String> back = query(lever.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> done = get("/api/v1/oauth/lever/callback?error=" + back.get("error") + "&state="
+                + URLEncoder.encode(back.get("state"), StandardCharsets.UTF_8), Map.of());
+        assertThat(done.headers().firstValue("Location").orElseThrow()).startsWith("https://board.example/ats?error=access_denied");
+        assertThat(connections.find("co-oauth-deny")).isEmpty();
+    }
+
     @Test
     void authorizeNeedsTheBoardToken() throws Exception {
         assertThat(get("/api/v1/oauth/lever/authorize?companyId=c&connectedBy=a&returnTo=https://b.example", Map.of()).statusCode()).isEqualTo(401);

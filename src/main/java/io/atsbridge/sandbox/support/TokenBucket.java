@@ -1,0 +1,34 @@
+package io.atsbridge.sandbox.support;
+
+/**
+ * A classic token bucket: {@code capacity} tokens, refilled continuously at {@code perSecond}. Uses the monotonic
+ * clock so a simulated wall-clock jump does not refill it.
+ */
+public final class TokenBucket {
+    private final double capacity;
+    private final double perSecond;
+    private double tokens;
+    private long lastNanos;
+
+    public TokenBucket(double perSecond, double capacity) {
+        this.perSecond = perSecond;
+        this.capacity = capacity;
+        this.tokens = capacity;
+        this.lastNanos = System.nanoTime();
+    }
+
+    /** Takes one token if there is one. */
+    public synchronized boolean tryAcquire() {
+        long now = System.nanoTime();
+        tokens = Math.min(capacity, tokens + (now - lastNanos) / 1e9 * perSecond);
+        lastNanos = now;
+        if (tokens >= 1) {
+            tokens -= 1;
+            return true;
+        }
+        return false;
+    }
+
+    public double perSecond() { return perSecond; }
+    public double capacity() { return capacity; }
+}
