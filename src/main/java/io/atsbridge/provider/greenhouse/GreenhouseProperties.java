@@ -1,5 +1,6 @@
 package io.atsbridge.provider.greenhouse;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,6 +19,11 @@ public class GreenhouseProperties {
     private int burst = 10;
     /** Candidate ids per {@code GET /v1/partner/candidates?candidate_ids=} call of the status poll. */
     private int pollChunkSize = 50;
+    /**
+     * After a create that may have reached Greenhouse unanswered, how long the engine waits for the
+     * new_prospect_application / new_candidate_application webhook with our external_id before sending again.
+     */
+    private Duration reconcileWindow = Duration.ofMinutes(2);
     private String docsUrl = "https://developers.greenhouse.io/candidate-ingestion.html";
 
     public String getApiRoot() { return apiRoot; }
@@ -30,6 +36,8 @@ public class GreenhouseProperties {
     public void setBurst(int burst) { this.burst = burst; }
     public int getPollChunkSize() { return pollChunkSize; }
     public void setPollChunkSize(int pollChunkSize) { this.pollChunkSize = pollChunkSize; }
+    public Duration getReconcileWindow() { return reconcileWindow; }
+    public void setReconcileWindow(Duration reconcileWindow) { this.reconcileWindow = reconcileWindow; }
     public String getDocsUrl() { return docsUrl; }
     public void setDocsUrl(String docsUrl) { this.docsUrl = docsUrl; }
 }

@@ -1,5 +1,6 @@
 package io.atsbridge.provider.greenhouse;
 
+import io.atsbridge.core.model.Job;
 import io.atsbridge.core.model.JobState;
 import io.atsbridge.core.provider.AtsException;
 import io.atsbridge.core.provider.AtsProvider;
@@ -16,6 +17,7 @@ import io.atsbridge.provider.greenhouse.api.PartnerUser;
 import io.atsbridge.provider.greenhouse.mapping.StatusMapper;
 import io.atsbridge.provider.greenhouse.webhook.SignatureVerifier;
 import io.atsbridge.provider.greenhouse.webhook.WebhookParser;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -128,9 +130,40 @@ public class GreenhouseProvider implements AtsProvider {
         return WebhookCheck.valid(dedupe, action == null ? "unknown" : action);
     }
 
+    /**
+     * Status signals straight from the payload. Job payloads lack the description, URL (job events) or department
+     * (post events), and an UPSERT replaces the stored job whole: so an UPSERT is completed with the job as the import
+     * reads it (one job list and board read per webhook), which keeps webhook and import content identical. A job the
+     * On-Behalf-Of user cannot list is left to the import.
+     */
     @Override
     public List<AtsSignal> parseWebhook(ConnectionContext c, WebhookRequest request) throws AtsException {
-        return WebhookParser.parse(request.body());
+        List<AtsSignal> parsed = WebhookParser.parse(request.body());
+        if (parsed.stream().noneMatch(s -> s instanceof AtsSignal.JobChange jc && jc.kind() == AtsSignal.JobChange.Kind.UPSERT)) {
+            return parsed;
+        }
+        Map<String, Job> current = new HashMap<>();
+        for (Job j : fetchJobs(c, null).jobs()) {
+            current.put(j.atsJobId(), j);
+        }
+        List<AtsSignal> out = new ArrayList<>(parsed.size());
+        for (AtsSignal s : parsed) {
+            if (s instanceof AtsSignal.JobChange jc && jc.kind() == AtsSignal.JobChange.Kind.UPSERT) {
+                Job full = current.get(jc.atsJobId());
+                if (full != null) {
+                    out.add(new AtsSignal.JobChange(jc.atsJobId(), jc.kind(), full));
+                }
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Greenhouse cannot be asked what a lost create made: wait this long for the webhook that says so. */
+    @Override
+    public Duration reconcileWindow() {
+        return props.getReconcileWindow();
     }
 
     /**

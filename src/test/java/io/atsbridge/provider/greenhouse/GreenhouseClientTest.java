@@ -13,6 +13,7 @@ import io.atsbridge.core.provider.ConnectionContext;
 import io.atsbridge.core.provider.Credentials;
 import io.atsbridge.core.provider.JobPage;
 import io.atsbridge.core.provider.ValidationResult;
+import io.atsbridge.core.provider.WebhookRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -118,6 +119,26 @@ class GreenhouseClientTest {
         assertThat(gh.seen).extracting(FakeGreenhouse.Seen::query)
                 .containsExactly("candidate_ids=53883394,53883395", "candidate_ids=7");
         assertThat(signals).isNotEmpty();
+    }
+
+    @Test
+    void jobWebhooksUpsertTheJobAsTheImportReadsItSoContentNeverFlipFlops() throws Exception {
+        gh.on("GET /v1/partner/jobs", 200, new String(Fixtures.bytes("partner-jobs.json"), StandardCharsets.UTF_8));
+        gh.on("GET /v1/boards/acme/jobs", 200, new String(Fixtures.bytes("board-jobs.json"), StandardCharsets.UTF_8));
+        ConnectionContext c = ctx("u@acme.example", "acme");
+        Job imported = provider.fetchJobs(c, null).jobs().get(0);
+
+        List<AtsSignal> created = provider.parseWebhook(c, new WebhookRequest(Map.of(), Fixtures.bytes("webhook-job-post-created.json")));
+        assertThat(created).containsExactly(new AtsSignal.JobChange("4012345002", AtsSignal.JobChange.Kind.UPSERT, imported));
+        assertThat(imported.descriptionHtml()).isNotBlank();
+
+        // closing needs no read; a job the user cannot list is left to the import
+        int calls = gh.seen.size();
+        assertThat(provider.parseWebhook(c, new WebhookRequest(Map.of(), Fixtures.bytes("webhook-job-updated-closed.json"))))
+                .singleElement().satisfies(s -> assertThat(((AtsSignal.JobChange) s).kind()).isEqualTo(AtsSignal.JobChange.Kind.CLOSED));
+        assertThat(gh.seen).hasSize(calls);
+        gh.on("GET /v1/partner/jobs", 200, "[]");
+        assertThat(provider.parseWebhook(c, new WebhookRequest(Map.of(), Fixtures.bytes("webhook-job-created.json")))).isEmpty();
     }
 
     @Test
