@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * accounts. Each call acts on the account of the sandbox key (Basic) or access token (Bearer) it carries; state
  * changes fire the same webhooks the Data API fires.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RestController
 @RequestMapping("/sandbox/lever/_control")
 class LeverControlController {

@@ -46,6 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
  * reach it through {@link LeverGate}; every write that succeeds may still lose its answer when the account has a
  * "commit then drop" fault armed.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RestController
 @RequestMapping("/sandbox/lever/v1")
 class LeverDataApiController {

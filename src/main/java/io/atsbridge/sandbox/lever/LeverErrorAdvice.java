@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Renders every refusal of the simulated Lever in Lever's {@code {"code", "message"}} shape. */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RestControllerAdvice(assignableTypes = {LeverDataApiController.class, LeverOAuthController.class, LeverControlController.class,
         LeverPostingsV0Controller.class})
 class LeverErrorAdvice {

@@ -31,6 +31,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * control API), and refresh-token rotation. Errors use OAuth's {@code {error, error_description}} shape, as Lever's
  * Auth0-based server does.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RestController
 @RequestMapping("/sandbox/lever")
 class LeverOAuthController {

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * public, non-confidential postings of an account's job site in v0 field names, and the apply endpoint with its
  * {@code key} and 2 applications per second. The site name is the account's {@code site} (control API).
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RestController
 @RequestMapping("/sandbox/lever/v0/postings")
 class LeverPostingsV0Controller {
