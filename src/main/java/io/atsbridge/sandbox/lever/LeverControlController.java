@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * changes fire the same webhooks the Data API fires.
  */
 @RestController
+@ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RequestMapping("/sandbox/lever/_control")
 class LeverControlController {
     private final LeverAccounts accounts;

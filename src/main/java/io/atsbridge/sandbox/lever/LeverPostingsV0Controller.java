@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code key} and 2 applications per second. The site name is the account's {@code site} (control API).
  */
 @RestController
+@ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RequestMapping("/sandbox/lever/v0/postings")
 class LeverPostingsV0Controller {
     private final LeverAccounts accounts;
