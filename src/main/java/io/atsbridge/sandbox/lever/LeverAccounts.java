@@ -243,6 +243,7 @@ final class LeverAccounts {
         String accountId = a.id;
         long now = a.now();
         long ttl = a.accessTtl.toMillis();
+        if (accessTokens.size() > 10_000) pruneExpired();
         String access = jwt(accountId, clientId, userId, scopes, now, now + ttl);
         accessTokens.put(digest(access), new Token(accountId, clientId, userId, scopes, now, now + ttl));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -272,6 +273,14 @@ final class LeverAccounts {
         long now = a.now();
         if (now >= t.expiresAt || now - t.lastUsedAt > props.getRefreshTokenInactivity().toMillis()) return null;
         return t;
+    }
+
+    /** Memory bound: drops access tokens that expired on their account's clock (or whose account is gone). */
+    private void pruneExpired() {
+        accessTokens.values().removeIf(t -> {
+            LeverAccount a = byId.get(t.accountId);
+            return a == null || a.now() >= t.expiresAt;
+        });
     }
 
     /** Revokes every token a client holds for an account (a Super Admin disconnecting the app). */

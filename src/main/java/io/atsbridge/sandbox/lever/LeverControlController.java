@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
  * accounts. Each call acts on the account of the sandbox key (Basic) or access token (Bearer) it carries; state
  * changes fire the same webhooks the Data API fires.
  */
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RestController
+@ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RequestMapping("/sandbox/lever/_control")
 class LeverControlController {
     private final LeverAccounts accounts;

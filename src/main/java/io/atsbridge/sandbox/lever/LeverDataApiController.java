@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,8 +47,8 @@ import org.springframework.web.bind.annotation.RestController;
  * reach it through {@link LeverGate}; every write that succeeds may still lose its answer when the account has a
  * "commit then drop" fault armed.
  */
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RestController
+@ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RequestMapping("/sandbox/lever/v1")
 class LeverDataApiController {
     private static final Comparator<Posting> POSTING_ORDER =
@@ -459,6 +460,7 @@ class LeverDataApiController {
                     .filter(u -> emails.isEmpty() || emails.contains(LeverAccount.canonicalEmail(u.email)))
                     .filter(u -> roles.isEmpty() || roles.contains(u.accessRole))
                     .filter(u -> external.isEmpty() || external.contains(u.externalDirectoryId))
+                    .sorted(Comparator.<User>comparingLong(u -> u.createdAt).thenComparing(u -> u.id))
                     .toList();
             return LeverPaging.page(accounts, a, "users", items, u -> u.createdAt, u -> u.id,
                     q.getFirst("limit"), q.getFirst("offset"), LeverRender::user);

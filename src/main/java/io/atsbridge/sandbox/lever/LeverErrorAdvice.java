@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Renders every refusal of the simulated Lever in Lever's {@code {"code", "message"}} shape. */
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RestControllerAdvice(assignableTypes = {LeverDataApiController.class, LeverOAuthController.class, LeverControlController.class,
         LeverPostingsV0Controller.class})
 class LeverErrorAdvice {

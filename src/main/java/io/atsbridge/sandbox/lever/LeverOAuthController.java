@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,8 +32,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * control API), and refresh-token rotation. Errors use OAuth's {@code {error, error_description}} shape, as Lever's
  * Auth0-based server does.
  */
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RestController
+@ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RequestMapping("/sandbox/lever")
 class LeverOAuthController {
     private final LeverAccounts accounts;

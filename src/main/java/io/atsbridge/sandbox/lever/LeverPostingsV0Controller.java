@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -34,8 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
  * public, non-confidential postings of an account's job site in v0 field names, and the apply endpoint with its
  * {@code key} and 2 applications per second. The site name is the account's {@code site} (control API).
  */
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RestController
+@ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RequestMapping("/sandbox/lever/v0/postings")
 class LeverPostingsV0Controller {
     private final LeverAccounts accounts;

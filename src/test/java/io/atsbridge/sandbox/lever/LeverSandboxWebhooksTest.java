@@ -82,6 +82,21 @@ class LeverSandboxWebhooksTest extends LeverSandboxTestBase {
         assertThat(send("DELETE", "/v1/webhooks/" + id, auth, null).status()).isEqualTo(404);
         assertThat(send("POST", "/v1/webhooks", auth, "{\"url\":\"" + receiver.url("/x") + "\",\"event\":\"candidateExploded\"}").status())
                 .isEqualTo(400);
+
+        // PUT /webhooks edits API-created webhooks; UI-configured ones (control API) are not editable through the API
+        String apiHook = list.json().get("data").get(1).get("id").asText();
+        Res put = send("PUT", "/v1/webhooks", auth, "{\"data\":[{\"id\":\"" + apiHook + "\",\"url\":\""
+                + receiver.url("/moved") + "\",\"configuration\":{\"conditions\":{\"origins\":[\"referred\"]}}}]}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().get("data").get(0).get("url").asText()).endsWith("/moved");
+        Res ui = send("POST", "/_control/webhooks", auth, "{\"url\":\"" + receiver.url("/ui") + "\",\"events\":[\"candidateHired\"]}");
+        assertThat(ui.status()).isEqualTo(201);
+        String uiHook = ui.json().get("data").get(0).get("id").asText();
+        assertThat(ui.json().get("data").get(0).get("configuration").get("signatureToken").asText()).isNotBlank();
+        assertThat(send("PUT", "/v1/webhooks", auth, "{\"data\":[{\"id\":\"" + uiHook + "\",\"url\":\"" + receiver.url("/x")
+                + "\"}]}").status()).isEqualTo(403);
+        assertThat(send("DELETE", "/v1/webhooks/" + uiHook, auth, null).status()).isEqualTo(403);
+        assertThat(send("DELETE", "/_control/webhooks/" + uiHook, auth, null).status()).isEqualTo(204);
     }
 
     @Test
