@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 @TestPropertySource(properties = "atsbridge.delivery.max-attempts=6")
-class DeliveryEngineTest extends EngineTestBase {
+public class DeliveryEngineTest extends EngineTestBase {
 
     private Map<String, Object> candidate(String email) {
         return Map.of("firstName", "Casey", "lastName", "Doe", "emails", List.of(email));

@@ -40,7 +40,12 @@ class WebhookInboxTest extends EngineTestBase {
         String body = "{\"application\":\"app-p1\",\"candidate\":\"p1\",\"kind\":\"STAGE\",\"stage\":\"Phone Screen\"}";
         assertThat(post(body, TestProvider.sign(secret(), body.getBytes(StandardCharsets.UTF_8)), "evt-1").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> eventCount("application.status_changed") == 1);
-        var e = events().findValues("data").stream().filter(d -> d.has("status")).findFirst().orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode e = null;
+        for (com.fasterxml.jackson.databind.JsonNode ev : events()) {
+            if (ev.get("type").asText().equals("application.status_changed")) {
+                e = ev.get("data");
+            }
+        }
         assertThat(e.get("status").asText()).isEqualTo("in_review");
         assertThat(e.get("previousStatus").asText()).isEqualTo("applied");
         assertThat(e.get("boardCandidateId").asText()).isEqualTo("c1");
