@@ -128,6 +128,29 @@ class LeverFlowRouteTest extends LeverRouteTestBase {
     }
 
     @Test
+    void connectRegistersOneWebhookPerEventAndKeepsTheirTokens() throws Exception {
+        List<String> events = new ArrayList<>();
+        for (JsonNode w : sandbox("GET", "/v1/webhooks", null).path("data")) {
+            if (ctx.webhookUrl().equals(w.path("url").asText())) {
+                events.add(w.path("event").asText());
+            }
+        }
+        assertThat(events).containsExactlyInAnyOrder("applicationCreated", "candidateStageChange", "candidateArchiveChange",
+                "candidateHired", "candidateDeleted");
+        // the admin's pasted token, ours, and one per registered webhook
+        assertThat(ctx.credentials().webhookSecrets()).contains(WEBHOOK_TOKEN).hasSizeGreaterThanOrEqualTo(7);
+        // connecting again replaces our registrations instead of piling them up
+        connections.connect(company, new ConnectRequest("lever", key, null, null, List.of(), lever(), "admin@x.example", null, null, null, null));
+        long ours = 0;
+        for (JsonNode w : sandbox("GET", "/v1/webhooks", null).path("data")) {
+            if (ctx.webhookUrl().equals(w.path("url").asText())) {
+                ours++;
+            }
+        }
+        assertThat(ours).isEqualTo(5);
+    }
+
+    @Test
     void exportCreatesASourcedNewLeadOnceAndTagsAKnownPerson() throws Exception {
         String email = email();
         AtsRefs first = run(ProviderFlows.CANDIDATE_EXPORT, candidate(email), new DeliveryProgress(Map.of()));
