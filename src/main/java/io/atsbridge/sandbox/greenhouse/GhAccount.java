@@ -49,6 +49,9 @@ final class GhAccount {
                 }
             });
 
+    /** Harvest rate window: [10-second window number, requests in it]; guarded by itself. */
+    final long[] harvestWindow = new long[2];
+
     private long nextId;
 
     GhAccount(int number, String boardToken) {

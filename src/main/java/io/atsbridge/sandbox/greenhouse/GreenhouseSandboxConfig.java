@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Registers the fault filter on the simulated Greenhouse APIs only (the control API stays reliable). */
+/** Registers the fault filter on the sandbox root; it leaves the control API alone except for the body-size bound. */
 @Configuration
 @GreenhouseSandboxEnabled
 public class GreenhouseSandboxConfig {
@@ -15,7 +15,7 @@ public class GreenhouseSandboxConfig {
                                                                                     GreenhouseSandboxProperties props) {
         FilterRegistrationBean<GreenhouseSandboxFaultFilter> r =
                 new FilterRegistrationBean<>(new GreenhouseSandboxFaultFilter(store, props));
-        r.addUrlPatterns("/sandbox/greenhouse/v1/*");
+        r.addUrlPatterns("/sandbox/greenhouse/*");
         r.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return r;
     }

@@ -196,6 +196,11 @@ public class GreenhouseSandboxControlController {
         return service.hire(account0(req), id);
     }
 
+    @PatchMapping(path = "/applications/{id}", consumes = MediaType.ALL_VALUE)
+    Map<String, Object> touch(HttpServletRequest req, @PathVariable long id, @RequestBody(required = false) String body) {
+        return service.touch(account0(req), id, text(json(body), "credited_to_email"));
+    }
+
     @PostMapping("/applications/{id}/unhire")
     Map<String, Object> unhire(HttpServletRequest req, @PathVariable long id) {
         return service.unhire(account0(req), id);
@@ -453,7 +458,7 @@ public class GreenhouseSandboxControlController {
             }
             return n;
         } catch (JsonProcessingException e) {
-            throw new GhError(400, "Invalid JSON in request body");
+            throw new GhError(400, "Your request included invalid JSON.");
         }
     }
 

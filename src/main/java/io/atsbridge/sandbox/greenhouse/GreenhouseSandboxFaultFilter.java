@@ -12,11 +12,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Applies an account's injected faults to its Greenhouse API traffic (never to {@code _control}). A dropped answer is
+ * Applies an account's injected faults to its Greenhouse API traffic (never to {@code _control}), and refuses bodies
+ * whose Content-Length exceeds {@code max-body-bytes} on the whole sandbox. A dropped answer is
  * a response that promises more bytes than it sends and closes the connection, so an HTTP client sees an I/O error
  * instead of a status it could act on; {@code commitThenDrop} does that after the write was applied.
  */
 final class GreenhouseSandboxFaultFilter extends OncePerRequestFilter {
+    private static final String API = "/sandbox/greenhouse/v1/";
     private static final String BOARDS = "/sandbox/greenhouse/v1/boards/";
 
     private final GreenhouseSandboxStore store;
@@ -30,6 +32,15 @@ final class GreenhouseSandboxFaultFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
+        if (req.getContentLengthLong() > props.getMaxBodyBytes()) {
+            res.setStatus(413);
+            json(res, "{\"errors\":[{\"message\":\"Request body too large\"}]}");
+            return;
+        }
+        if (!req.getRequestURI().startsWith(API)) {
+            chain.doFilter(req, res);   // the control API never fails on purpose
+            return;
+        }
         GhAccount a = account(req);
         if (a == null) {
             chain.doFilter(req, res);

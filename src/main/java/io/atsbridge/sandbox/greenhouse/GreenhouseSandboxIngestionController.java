@@ -57,7 +57,7 @@ public class GreenhouseSandboxIngestionController {
         try {
             json = body == null || body.isBlank() ? null : GhJson.PLAIN.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new GhError(400, "Invalid JSON in request body");
+            throw new GhError(400, "Your request included invalid JSON.");
         }
         return service.createCandidates(c.account(), c.user(), json);
     }
@@ -90,7 +90,7 @@ public class GreenhouseSandboxIngestionController {
         try {
             json = body == null || body.isBlank() ? null : GhJson.PLAIN.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new GhError(400, "Invalid JSON in request body");
+            throw new GhError(400, "Your request included invalid JSON.");
         }
         JsonNode jobId = json == null ? null : json.get("job_id");
         if (jobId == null || !(jobId.isIntegralNumber() || (jobId.isTextual() && jobId.textValue().matches("\\d{1,18}")))) {

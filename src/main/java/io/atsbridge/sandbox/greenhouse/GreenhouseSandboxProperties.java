@@ -22,6 +22,10 @@ public class GreenhouseSandboxProperties {
     private int deliveryLogSize = 500;
     /** Upper bound of one control-API slow-response fault, so a typo cannot park a servlet thread for hours. */
     private Duration maxSlow = Duration.ofSeconds(60);
+    /** Harvest requests per 10-second window per account (the docs' example shows 50). */
+    private int harvestRateLimit = 50;
+    /** Bodies announced larger than this get 413 (bounded memory; the simulator reads bodies whole). */
+    private long maxBodyBytes = 2_097_152;
 
     public List<Duration> getWebhookRetryDelays() { return webhookRetryDelays; }
     public void setWebhookRetryDelays(List<Duration> v) { this.webhookRetryDelays = v; }
@@ -35,6 +39,10 @@ public class GreenhouseSandboxProperties {
     public void setMaxJobsPerAccount(int v) { this.maxJobsPerAccount = v; }
     public int getDeliveryLogSize() { return deliveryLogSize; }
     public void setDeliveryLogSize(int v) { this.deliveryLogSize = v; }
+    public long getMaxBodyBytes() { return maxBodyBytes; }
+    public void setMaxBodyBytes(long v) { this.maxBodyBytes = v; }
+    public int getHarvestRateLimit() { return harvestRateLimit; }
+    public void setHarvestRateLimit(int v) { this.harvestRateLimit = v; }
     public Duration getMaxSlow() { return maxSlow; }
     public void setMaxSlow(Duration v) { this.maxSlow = v; }
 }

@@ -148,7 +148,7 @@ public class GreenhouseSandboxService {
                 throw new GhError(404, "Job not found", "job_id");
             }
             GhModel.JobPost post = x.firstPost(job);
-            String token = Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 10);
+            String token = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 44));
             if (x.trackingLinks.size() < 10_000) {
                 x.trackingLinks.put(token, jobId);
             }
@@ -386,6 +386,23 @@ public class GreenhouseSandboxService {
             app.offerCreatedAt = now;
             app.lastActivityAt = now;
             events.add(new Event("hire_candidate", Map.of("application", GhPayloads.hiredApplication(a, app))));
+            return applicationView(a, app);
+        });
+    }
+
+    /** A recruiter edits the application (credit, notes…): application_updated with the full payload. */
+    Map<String, Object> touch(GhAccount a, long applicationId, String creditedToEmail) {
+        return change(a, events -> {
+            GhModel.Application app = app(a, applicationId);
+            if (creditedToEmail != null) {
+                GhModel.User u = a.activeUserByEmail(creditedToEmail);
+                if (u == null) {
+                    throw new GhError(400, "No active user with that email", "credited_to");
+                }
+                app.creditedTo = u;
+            }
+            app.lastActivityAt = Instant.now();
+            events.add(new Event("application_updated", Map.of("application", GhPayloads.application(a, app, false))));
             return applicationView(a, app);
         });
     }

@@ -35,6 +35,11 @@ import java.util.function.Predicate;
  * announces by webhook go to the {@link LeverEvents} sink.
  */
 final class LeverAccount {
+    /** Memory bounds: a sandbox account is a test fixture, not a database. */
+    static final int MAX_OPPORTUNITIES = 50_000;
+    static final int MAX_MANUAL_POSTINGS = 5_000;
+    static final int MAX_NOTES_PER_OPPORTUNITY = 1_000;
+    static final int MAX_FILES_PER_OPPORTUNITY = 200;
     static final Set<String> POSTING_STATES = Set.of("published", "internal", "closed", "draft", "pending", "rejected");
     static final Set<String> ORIGINS = Set.of("agency", "applied", "internal", "referred", "sourced", "university");
     static final Set<String> WEBHOOK_EVENTS = Set.of("applicationCreated", "candidateStageChange", "candidateHired",
@@ -176,6 +181,7 @@ final class LeverAccount {
         posting(postingId);
         postings.remove(postingId);
         deletedPostings.put(postingId, now());
+        if (deletedPostings.size() > 50_000) deletedPostings.remove(deletedPostings.keySet().iterator().next());
     }
 
     // ---------------------------------------------------------------- opportunities
@@ -185,6 +191,10 @@ final class LeverAccount {
     /** POST /opportunities, after the controller turned JSON or multipart into {@link NewOpportunity}. */
     Created createOpportunity(NewOpportunity in, String performAs, boolean postingOwner) {
         User actor = performer(performAs, true);
+        if (opportunities.size() >= MAX_OPPORTUNITIES) {
+            throw new LeverError(503, "ServiceUnavailable", "This sandbox account holds its maximum of "
+                    + MAX_OPPORTUNITIES + " opportunities; open a new account");
+        }
         if (in.postings.size() > 1) {
             throw LeverError.badRequest("Only one posting may be specified per opportunity; send one request per posting");
         }
@@ -378,6 +388,7 @@ final class LeverAccount {
     FileRecord addFile(String oppId, NewOpportunity.Upload up, String performAs) {
         performer(performAs, true);
         Opportunity o = opportunity(oppId);
+        if (o.files.size() >= MAX_FILES_PER_OPPORTUNITY) throw LeverError.badRequest("Too many files on this opportunity");
         FileRecord f = fileRecord(up);
         o.files.add(f);
         o.updatedAt = now();
@@ -389,6 +400,7 @@ final class LeverAccount {
         User actor = performer(performAs, false);
         Opportunity o = opportunity(oppId);
         if (value == null || value.isBlank()) throw LeverError.badRequest("Missing required field: value");
+        if (o.notes.size() >= MAX_NOTES_PER_OPPORTUNITY) throw LeverError.badRequest("Too many notes on this opportunity");
         if (score != null && (score < 1 || score > 4)) throw LeverError.badRequest("score must be between 1 and 4");
         long now = now();
         if (createdAt != null && createdAt > now) throw LeverError.badRequest("createdAt cannot be in the future");

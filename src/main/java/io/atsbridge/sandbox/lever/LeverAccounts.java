@@ -158,6 +158,18 @@ final class LeverAccounts {
 
     int accountCount() { return byId.size(); }
 
+    /** The account whose public job site is {@code site} (Postings API v0), or null. */
+    LeverAccount bySite(String site) {
+        if (site == null) return null;
+        for (LeverAccount a : byId.values()) if (a.site.equals(site)) return a;
+        return null;
+    }
+
+    /** True when {@code key} is one of the account's keys (the sandbox accepts its keys as postings-api keys too). */
+    boolean isKeyOf(LeverAccount a, String key) {
+        return key != null && a.keyDigests.contains(digest(key));
+    }
+
     // ---------------------------------------------------------------- request authentication
 
     Caller authenticateKey(String key) {
@@ -231,6 +243,7 @@ final class LeverAccounts {
         String accountId = a.id;
         long now = a.now();
         long ttl = a.accessTtl.toMillis();
+        if (accessTokens.size() > 10_000) pruneExpired();
         String access = jwt(accountId, clientId, userId, scopes, now, now + ttl);
         accessTokens.put(digest(access), new Token(accountId, clientId, userId, scopes, now, now + ttl));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -260,6 +273,14 @@ final class LeverAccounts {
         long now = a.now();
         if (now >= t.expiresAt || now - t.lastUsedAt > props.getRefreshTokenInactivity().toMillis()) return null;
         return t;
+    }
+
+    /** Memory bound: drops access tokens that expired on their account's clock (or whose account is gone). */
+    private void pruneExpired() {
+        accessTokens.values().removeIf(t -> {
+            LeverAccount a = byId.get(t.accountId);
+            return a == null || a.now() >= t.expiresAt;
+        });
     }
 
     /** Revokes every token a client holds for an account (a Super Admin disconnecting the app). */

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * changes fire the same webhooks the Data API fires.
  */
 @RestController
+@ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RequestMapping("/sandbox/lever/_control")
 class LeverControlController {
     private final LeverAccounts accounts;
@@ -128,6 +130,9 @@ class LeverControlController {
         String state = b.get("state") == null ? "published" : String.valueOf(b.get("state"));
         if (!LeverAccount.POSTING_STATES.contains(state)) throw LeverError.badRequest("Invalid posting state: " + state);
         synchronized (a.lock) {
+            if (a.postings.values().stream().filter(x -> !x.generated).count() >= LeverAccount.MAX_MANUAL_POSTINGS) {
+                throw LeverError.badRequest("At most " + LeverAccount.MAX_MANUAL_POSTINGS + " hand-made postings per account");
+            }
             Posting p = LeverSeed.posting(a, a.postings.size(), state, ownerId(a), ownerId(a), a.now());
             if (b.get("text") != null) p.text = NewOpportunity.str(b, "text");
             if (b.containsKey("team")) p.team = NewOpportunity.str(b, "team");
@@ -468,8 +473,8 @@ class LeverControlController {
     }
 
     /**
-     * Decides the next consent of a client: it lands in the caller's account (instead of a fresh one), or is refused
-     * once with {@code {"deny": true}}.
+     * Decides where a client's consents land: from now on in the caller's account ({@code {}}), again in a fresh
+     * account each time ({@code {"fresh": true}}), or the next one is refused ({@code {"deny": true}}).
      */
     @PutMapping("/oauth/clients/{clientId}/consent")
     Map<String, Object> consent(HttpServletRequest req, @PathVariable String clientId) throws IOException {
@@ -479,6 +484,8 @@ class LeverControlController {
         Map<String, Object> b = body(req);
         if (bool(b.getOrDefault("deny", false), "deny")) {
             c.denyNext = true;
+        } else if (bool(b.getOrDefault("fresh", false), "fresh")) {
+            c.consentAccountId = null;
         } else {
             c.consentAccountId = a.id;
         }

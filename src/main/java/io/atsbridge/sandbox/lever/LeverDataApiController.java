@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -47,6 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
  * "commit then drop" fault armed.
  */
 @RestController
+@ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RequestMapping("/sandbox/lever/v1")
 class LeverDataApiController {
     private static final Comparator<Posting> POSTING_ORDER =
@@ -458,6 +460,7 @@ class LeverDataApiController {
                     .filter(u -> emails.isEmpty() || emails.contains(LeverAccount.canonicalEmail(u.email)))
                     .filter(u -> roles.isEmpty() || roles.contains(u.accessRole))
                     .filter(u -> external.isEmpty() || external.contains(u.externalDirectoryId))
+                    .sorted(Comparator.<User>comparingLong(u -> u.createdAt).thenComparing(u -> u.id))
                     .toList();
             return LeverPaging.page(accounts, a, "users", items, u -> u.createdAt, u -> u.id,
                     q.getFirst("limit"), q.getFirst("offset"), LeverRender::user);

@@ -1,10 +1,12 @@
 package io.atsbridge.sandbox.lever;
 
 import io.atsbridge.sandbox.support.ConnectionBreaker;
+import io.atsbridge.sandbox.support.Multipart;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -12,7 +14,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Renders every refusal of the simulated Lever in Lever's {@code {"code", "message"}} shape. */
-@RestControllerAdvice(assignableTypes = {LeverDataApiController.class, LeverOAuthController.class, LeverControlController.class})
+@ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
+@RestControllerAdvice(assignableTypes = {LeverDataApiController.class, LeverOAuthController.class, LeverControlController.class,
+        LeverPostingsV0Controller.class})
 class LeverErrorAdvice {
     private static final Logger log = LoggerFactory.getLogger(LeverErrorAdvice.class);
 
@@ -29,6 +33,11 @@ class LeverErrorAdvice {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
         return body(400, "BadRequestError", "Missing required query parameter: " + e.getParameterName());
+    }
+
+    @ExceptionHandler(Multipart.TooLarge.class)
+    ResponseEntity<Map<String, Object>> tooLarge(Multipart.TooLarge e) {
+        return body(413, "RequestEntityTooLarge", "The request body is too large");
     }
 
     /** A deliberately broken connection must stay broken: hand it back to the container untouched. */

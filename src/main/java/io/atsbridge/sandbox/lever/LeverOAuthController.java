@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,6 +33,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Auth0-based server does.
  */
 @RestController
+@ConditionalOnProperty(name = "atsbridge.sandbox.enabled", havingValue = "true")
 @RequestMapping("/sandbox/lever")
 class LeverOAuthController {
     private final LeverAccounts accounts;

@@ -128,6 +128,29 @@ class LeverFlowRouteTest extends LeverRouteTestBase {
     }
 
     @Test
+    void connectRegistersOneWebhookPerEventAndKeepsTheirTokens() throws Exception {
+        List<String> events = new ArrayList<>();
+        for (JsonNode w : sandbox("GET", "/v1/webhooks", null).path("data")) {
+            if (ctx.webhookUrl().equals(w.path("url").asText())) {
+                events.add(w.path("event").asText());
+            }
+        }
+        assertThat(events).containsExactlyInAnyOrder("applicationCreated", "candidateStageChange", "candidateArchiveChange",
+                "candidateHired", "candidateDeleted");
+        // the admin's pasted token, ours, and one per registered webhook
+        assertThat(ctx.credentials().webhookSecrets()).contains(WEBHOOK_TOKEN).hasSizeGreaterThanOrEqualTo(7);
+        // connecting again replaces our registrations instead of piling them up
+        connections.connect(company, new ConnectRequest("lever", key, null, null, List.of(), lever(), "admin@x.example", null, null, null, null));
+        long ours = 0;
+        for (JsonNode w : sandbox("GET", "/v1/webhooks", null).path("data")) {
+            if (ctx.webhookUrl().equals(w.path("url").asText())) {
+                ours++;
+            }
+        }
+        assertThat(ours).isEqualTo(5);
+    }
+
+    @Test
     void exportCreatesASourcedNewLeadOnceAndTagsAKnownPerson() throws Exception {
         String email = email();
         AtsRefs first = run(ProviderFlows.CANDIDATE_EXPORT, candidate(email), new DeliveryProgress(Map.of()));
@@ -312,10 +335,12 @@ class LeverFlowRouteTest extends LeverRouteTestBase {
         assertThat(seen.get(idsByState.get("draft")).state()).isEqualTo(JobState.DRAFT);
         assertThat(seen.get(idsByState.get("pending")).state()).isEqualTo(JobState.DRAFT);
         assertThat(seen.get(idsByState.get("rejected")).state()).isEqualTo(JobState.DRAFT);
-        int total = sandbox("GET", "/_control/account", null).path("postings").asInt(-1);
-        if (total >= 0) {
-            assertThat(seen).hasSize(total);
-        }
+        // every posting but the confidential ones (hidden by Lever's default confidentiality; see LeverProvider#fetchJobs)
+        int total = sandbox("GET", "/_control/account", null).path("postings").asInt();
+        sandbox("PUT", "/_control/settings", Map.of("confidentialAccess", true));
+        int confidential = sandbox("GET", "/v1/postings?limit=100&confidentiality=confidential", null).path("data").size();
+        assertThat(confidential).isLessThan(total);
+        assertThat(seen).hasSize(total - confidential);
     }
 
     @Test
@@ -331,5 +356,108 @@ class LeverFlowRouteTest extends LeverRouteTestBase {
         assertThat(send("POST", "/webhooks/lever/" + ctx.connectionId(), forged, h).statusCode()).isEqualTo(401);
         // an event about a candidacy we never created is stored and ignored, not an error
         assertThat(send("POST", "/webhooks/lever/" + ctx.connectionId(), genuine, h).statusCode()).isBetween(200, 299);
+    }
+
+    String stageId(String name) throws Exception {
+        for (JsonNode st : sandbox("GET", "/v1/stages", null).path("data")) {
+            if (name.equals(st.path("text").asText())) {
+                return st.path("id").asText();
+            }
+        }
+        throw new AssertionError("no stage " + name);
+    }
+
+    HttpResponse<String> signedWebhook(String event, Map<String, Object> data) throws Exception {
+        String token = UUID.randomUUID().toString().replace("-", "") + "0123456789abcdef";
+        long at = System.currentTimeMillis();
+        String body = JSON.writeValueAsString(Map.of("id", "evt-" + UUID.randomUUID(), "event", event, "triggeredAt", at, "token", token,
+                "signature", LeverSignature.sign(WEBHOOK_TOKEN, token, Long.toString(at)), "data", data));
+        return send("POST", "/webhooks/lever/" + ctx.connectionId(), body, Map.of("Content-Type", "application/json"));
+    }
+
+    JsonNode awaitStatus(String status) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode events = json(get("/api/v1/companies/" + company + "/events?after=0&limit=1000", bearer())).path("events");
+            for (JsonNode e : events) {
+                if ("application.status_changed".equals(e.path("type").asText()) && status.equals(e.path("data").path("status").asText())) {
+                    return e;
+                }
+            }
+            return null;
+        }, e -> e != null);
+    }
+
+    /** Board API → outbox → Lever flow → sandbox; then Lever's webhooks (ids only) → stage names → board events. */
+    @Test
+    void endToEndExportThenStatusWebhooks() throws Exception {
+        String email = email();
+        HttpResponse<String> accepted = send("POST", "/api/v1/companies/" + company + "/candidates/bc-1/exports",
+                JSON.writeValueAsString(Map.of("firstName", "Grace", "lastName", "Hopper", "emails", List.of(email))),
+                Map.of("Authorization", "Bearer test-token", "Content-Type", "application/json"));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String deliveryId = json(accepted).path("deliveryId").asText();
+        JsonNode delivery = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> json(get("/api/v1/deliveries/" + deliveryId, bearer())), d -> "delivered".equals(d.path("status").asText()));
+        String opp = delivery.path("atsRefs").path("atsCandidateId").asText();
+        assertThat(opportunitiesFor(email)).singleElement().satisfies(o -> assertThat(o.path("id").asText()).isEqualTo(opp));
+
+        assertThat(signedWebhook("candidateStageChange", Map.of("opportunityId", opp, "candidateId", opp,
+                "fromStageId", "lead-new", "toStageId", stageId("Phone Screen"))).statusCode()).isBetween(200, 299);
+        JsonNode inReview = awaitStatus("in_review");
+        assertThat(inReview.path("data").path("atsStage").asText()).isEqualTo("Phone Screen");
+        assertThat(inReview.path("data").path("atsCandidateId").asText()).isEqualTo(opp);
+
+        String hiredReason = null;
+        for (JsonNode r : sandbox("GET", "/v1/archive_reasons", null).path("data")) {
+            if ("hired".equals(r.path("type").asText())) {
+                hiredReason = r.path("id").asText();
+            }
+        }
+        assertThat(signedWebhook("candidateArchiveChange", Map.of("opportunityId", opp, "candidateId", opp,
+                "toArchived", Map.of("archivedAt", System.currentTimeMillis(), "reason", hiredReason))).statusCode()).isBetween(200, 299);
+        awaitStatus("hired");
+    }
+
+    /**
+     * Webhooks the sandbox itself signs and sends (as an admin configured them in Lever's UI, tokens pasted into the
+     * connection): a stage move and a hire in "Lever" become board events; a badly signed one changes nothing.
+     */
+    @Test
+    void webhooksSignedByLeverItselfBecomeBoardEvents() throws Exception {
+        String url = base() + "/webhooks/lever/" + ctx.connectionId();
+        List<String> tokens = new ArrayList<>();
+        for (JsonNode w : sandbox("POST", "/_control/webhooks", Map.of("url", url,
+                "events", List.of("candidateStageChange", "candidateArchiveChange", "candidateHired"))).path("data")) {
+            tokens.add(w.path("configuration").path("signatureToken").asText());
+        }
+        assertThat(tokens).hasSize(3).allSatisfy(t -> assertThat(t).isNotBlank());
+        connections.connect(company, new ConnectRequest("lever", key, null, null, tokens, lever(), "admin@x.example", null, null, null, null));
+        ctx = connections.contextForCompany(company).orElseThrow();
+
+        String email = email();
+        HttpResponse<String> accepted = send("POST", "/api/v1/companies/" + company + "/candidates/bc-2/exports",
+                JSON.writeValueAsString(Map.of("firstName", "Ada", "lastName", "Lovelace", "emails", List.of(email))),
+                Map.of("Authorization", "Bearer test-token", "Content-Type", "application/json"));
+        String deliveryId = json(accepted).path("deliveryId").asText();
+        String opp = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> json(get("/api/v1/deliveries/" + deliveryId, bearer())), d -> "delivered".equals(d.path("status").asText()))
+                .path("atsRefs").path("atsCandidateId").asText();
+
+        sandbox("POST", "/_control/webhooks/bad-signature", Map.of("event", "candidateHired", "opportunityId", opp));
+        sandbox("POST", "/_control/opportunities/" + opp + "/stage", Map.of("stageName", "On-site Interview"));
+        JsonNode interviewing = awaitStatus("interviewing");
+        assertThat(interviewing.path("data").path("atsStage").asText()).isEqualTo("On-site Interview");
+        assertThat(statuses()).doesNotContain("hired"); // the badly signed "hired" was refused
+
+        sandbox("POST", "/_control/opportunities/" + opp + "/hire", null);
+        awaitStatus("hired");
+    }
+
+    List<String> statuses() throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : json(get("/api/v1/companies/" + company + "/events?after=0&limit=1000", bearer())).path("events")) {
+            out.add(e.path("data").path("status").asText());
+        }
+        return out;
     }
 }

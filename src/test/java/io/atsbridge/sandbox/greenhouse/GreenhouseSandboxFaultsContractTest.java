@@ -100,6 +100,13 @@ class GreenhouseSandboxFaultsContractTest extends GreenhouseSandboxTestSupport {
     }
 
     @Test
+    void oversizedBodyIs413() {
+        String key = newKey();
+        String big = "{\"first_name\":\"" + "x".repeat(2_200_000) + "\",\"last_name\":\"B\",\"external_id\":\"big\"}";
+        assertThat(post("/v1/partner/candidates", key, big).statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void accountsAndKeys() {
         JsonNode acc = ok(control("POST", "/accounts", null, null));
         String key = acc.get("key").asText();

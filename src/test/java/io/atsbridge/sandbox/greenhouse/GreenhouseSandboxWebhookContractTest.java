@@ -255,4 +255,54 @@ class GreenhouseSandboxWebhookContractTest extends GreenhouseSandboxTestSupport 
         assertThat(again.eventId()).isEqualTo(all.get(2).eventId());
         assertThat(again.verifies(SECRET)).isTrue();
     }
+
+    @Test
+    void deleteMergeAndUnhireFireTheirEventsAndVanishFromThePartnerApi() {
+        hook("[\"delete_candidate\",\"merge_candidate\",\"unhire_candidate\",\"application_updated\"]");
+        JsonNode a = apply("del-1");
+        JsonNode b = apply("merge-loser");
+        JsonNode c = apply("merge-winner");
+
+        ok(control("POST", "/applications/" + c.get("application_id").asLong() + "/hire", key, null));
+        ok(control("POST", "/applications/" + c.get("application_id").asLong() + "/unhire", key, null));
+        JsonNode unhired = awaitOne("unhire_candidate").json().get("payload").get("application");
+        assertThat(unhired.get("status").asText()).isEqualTo("active");
+        assertThat(fieldNames(unhired.get("source"))).containsExactly("id", "public_name");
+
+        ok(control("PATCH", "/applications/" + a.get("application_id").asLong(), key,
+                "{\"credited_to_email\":\"rita.recruiter@demo.example\"}"));
+        JsonNode upd = awaitOne("application_updated").json().get("payload").get("application");
+        assertThat(upd.get("credited_to").get("email").asText()).isEqualTo("rita.recruiter@demo.example");
+        assertThat(fieldNames(upd.get("source"))).containsExactly("id", "name");
+
+        ok(control("DELETE", "/candidates/" + a.get("id").asLong(), key, null));
+        JsonNode person = awaitOne("delete_candidate").json().get("payload").get("person");
+        assertThat(person.get("id").asLong()).isEqualTo(a.get("id").asLong());
+        assertThat(person.get("deleted_application_ids").get(0).asLong()).isEqualTo(a.get("application_id").asLong());
+
+        ok(control("POST", "/candidates/" + b.get("id").asLong() + "/merge", key, "{\"into\":" + c.get("id").asLong() + "}"));
+        JsonNode merged = awaitOne("merge_candidate").json().get("payload").get("person");
+        assertThat(merged.get("new_candidate_id").asLong()).isEqualTo(c.get("id").asLong());
+
+        JsonNode read = ok(get("/v1/partner/candidates?candidate_ids=" + a.get("id").asLong() + "," + b.get("id").asLong()
+                + "," + c.get("id").asLong(), key));
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).get("applications")).hasSize(2);   // the loser's application moved to the winner
+    }
+
+    @Test
+    void bearerTokenNeedsNoOnBehalfOf() {
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base() + "/v1/partner/current_user")).header("Authorization", "Bearer " + key).build();
+        JsonNode me = ok(send(req));
+        assertThat(me.get("email").asText()).isEqualTo(OBO);
+    }
+
+    private static java.net.http.HttpResponse<String> send(java.net.http.HttpRequest req) {
+        try {
+            return HTTP.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -193,6 +193,15 @@ class LeverSandboxPostingsTest extends LeverSandboxTestBase {
     }
 
     @Test
+    void expandInlinesUsersAndIncludeNarrows() throws Exception {
+        JsonNode p = get("/v1/postings?limit=1&expand=owner&expand=followers", auth).json().get("data").get(0);
+        assertShape(p.get("owner"), "user");
+        p.get("followers").forEach(f -> assertShape(f, "user"));
+        JsonNode narrow = get("/v1/postings?limit=1&include=text", auth).json().get("data").get(0);
+        assertThat(fieldNames(narrow)).containsExactly("id", "text");
+    }
+
+    @Test
     void controlApiCreatesClosesAndDeletesJobs() throws Exception {
         Res created = send("POST", "/_control/jobs", auth, "{\"text\":\"Chief Sandbox Officer\",\"team\":\"Exec\",\"location\":\"Lisbon\"}");
         assertThat(created.status()).isEqualTo(201);
