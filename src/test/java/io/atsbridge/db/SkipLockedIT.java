@@ -83,13 +83,13 @@ class SkipLockedIT {
         CountDownLatch bDone = new CountDownLatch(1);
         // instance A claims and keeps its transaction open until B has claimed too
         CompletableFuture<List<Delivery>> a = CompletableFuture.supplyAsync(() -> tx.execute(s -> {
-            List<Delivery> got = repo.claimDue("instance-a", NOW, NOW.plusSeconds(60), 3);
+            List<Delivery> got = claims(repo.claimDue("instance-a", NOW, NOW.plusSeconds(60), 3));
             aClaimed.countDown();
             await(bDone);
             return got;
         }));
         assertThat(aClaimed.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Delivery> b = tx.execute(s -> repo.claimDue("instance-b", NOW, NOW.plusSeconds(60), 10));
+        List<Delivery> b = tx.execute(s -> claims(repo.claimDue("instance-b", NOW, NOW.plusSeconds(60), 10)));
         bDone.countDown();
         List<Delivery> fromA = a.get(10, TimeUnit.SECONDS);
 
@@ -100,18 +100,22 @@ class SkipLockedIT {
         // PostgreSQL hands B the rest at once; H2 locks all rows A's sorted scan read, so B waits for the next poll
         assertThat(idsB).hasSize(db == TestDatabases.POSTGRESQL ? 3 : 0);
         JdbcTemplate jdbc = new JdbcTemplate(ds);
-        assertThat(jdbc.queryForObject("select count(*) from delivery where claimed_by = 'instance-a' and status = 'in_flight'",
+        assertThat(jdbc.queryForObject("select count(*) from delivery where claimed_by like 'instance-a:%' and status = 'in_flight'",
                 Integer.class)).isEqualTo(3);
-        assertThat(jdbc.queryForObject("select count(*) from delivery where claimed_by = 'instance-b' and status = 'in_flight'",
+        assertThat(jdbc.queryForObject("select count(*) from delivery where claimed_by like 'instance-b:%' and status = 'in_flight'",
                 Integer.class)).isEqualTo(idsB.size());
         // only what nobody holds is left to claim until the leases run out
-        List<Delivery> rest = tx.execute(s -> repo.claimDue("instance-c", NOW, NOW.plusSeconds(60), 10));
+        List<Delivery> rest = tx.execute(s -> claims(repo.claimDue("instance-c", NOW, NOW.plusSeconds(60), 10)));
         Set<String> restIds = ids(rest);
         assertThat(restIds).hasSize(3 - idsB.size()).doesNotContainAnyElementsOf(idsA);
         restIds.retainAll(idsB);
         assertThat(restIds).isEmpty();
-        List<Delivery> expired = tx.execute(s -> repo.claimDue("instance-c", NOW.plusSeconds(61), NOW.plusSeconds(120), 10));
+        List<Delivery> expired = tx.execute(s -> claims(repo.claimDue("instance-c", NOW.plusSeconds(61), NOW.plusSeconds(120), 10)));
         assertThat(expired).hasSize(6);
+    }
+
+    private static List<Delivery> claims(List<io.atsbridge.core.delivery.DeliveryRepository.Claim> claims) {
+        return claims.stream().map(io.atsbridge.core.delivery.DeliveryRepository.Claim::delivery).toList();
     }
 
     private static Delivery delivery(String id, Instant due) {

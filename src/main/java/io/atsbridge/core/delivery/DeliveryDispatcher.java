@@ -3,6 +3,7 @@ package io.atsbridge.core.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atsbridge.core.config.AtsBridgeProperties;
 import io.atsbridge.core.connection.ConnectionService;
+import io.atsbridge.core.connection.StoredConnection;
 import io.atsbridge.core.event.EventService;
 import io.atsbridge.core.model.AtsRefs;
 import io.atsbridge.core.model.BoardApplication;
@@ -64,8 +65,15 @@ public class DeliveryDispatcher {
     private final DeliveryWakeUp wakeUp;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final String owner = ManagementFactory.getRuntimeMXBean().getName();
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName();  // + a fresh token per claim
     private final Semaphore capacity = new Semaphore(WORKERS);
+    private final java.util.concurrent.ConcurrentHashMap<String, String> running = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "delivery-leases");
+        t.setDaemon(true);
+        return t;
+    });
+    private final io.atsbridge.core.connection.ConnectionRepository connectionRepo;
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
         Thread t = new Thread(r, "delivery");
         t.setDaemon(true);
@@ -75,7 +83,9 @@ public class DeliveryDispatcher {
     public DeliveryDispatcher(DeliveryRepository repo, ConnectionService connections, ProviderRegistry providers, ReferenceRepository refs,
                               EventService events, BoardCallbackSender callbacks, ProducerTemplate template, CamelContext camel,
                               ObjectMapper json, AtsBridgeProperties props, DeliveryWakeUp wakeUp, MeterRegistry meters,
-                              Optional<Clock> clock) {
+                              Optional<Clock> clock, io.atsbridge.core.connection.ConnectionRepository connectionRepo) {
+        this.connectionRepo = connectionRepo;
+        leases.scheduleAtFixedRate(this::renewLeasesQuietly, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         this.repo = repo;
         this.connections = connections;
         this.providers = providers;
@@ -107,15 +117,17 @@ public class DeliveryDispatcher {
             return 0;
         }
         Instant now = clock.instant();
-        List<Delivery> due = repo.claimDue(owner, now, now.plus(LEASE), Math.min(free, props.getDelivery().getBatchSize()));
-        for (Delivery d : due) {
+        List<DeliveryRepository.Claim> due = repo.claimDue(owner, now, now.plus(LEASE), Math.min(free, props.getDelivery().getBatchSize()));
+        for (DeliveryRepository.Claim c : due) {
             capacity.acquireUninterruptibly();
+            running.put(c.delivery().id(), c.token());
             workers.submit(() -> {
                 try {
-                    execute(d);
+                    execute(c);
                 } catch (RuntimeException e) {
-                    log.error("delivery {} could not be recorded; its lease expires and it runs again", d.id(), e);
+                    log.error("delivery {} could not be recorded; its lease expires and it runs again", c.delivery().id(), e);
                 } finally {
+                    running.remove(c.delivery().id());
                     capacity.release();
                 }
             });
@@ -123,27 +135,61 @@ public class DeliveryDispatcher {
         return due.size();
     }
 
-    /** Runs one claimed delivery and records the outcome. */
-    void execute(Delivery d) {
-        DeliveryProgress progress = new DeliveryProgress(d.progress());
+    /** Keeps the leases of the deliveries this instance is running alive, so no other claimer takes them over. */
+    void renewLeases() {
+        Instant until = clock.instant().plus(LEASE);
+        running.forEach((id, token) -> {
+            if (!repo.renew(id, token, until)) {
+                log.warn("delivery {}: lease lost while running; its outcome will not be recorded by this attempt", id);
+            }
+        });
+    }
+
+    /** Runs one claimed delivery and records the outcome; an unexpected error is classified, never left looping. */
+    void execute(DeliveryRepository.Claim claim) {
+        Delivery d = claim.delivery();
+        DeliveryProgress progress = new DeliveryProgress(d.progress(), m -> repo.saveProgress(d.id(), claim.token(), m));
+        try {
+            run(claim, d, progress);
+        } catch (RuntimeException e) {
+            log.error("delivery {} ({}) failed unexpectedly", d.id(), d.kind(), e);
+            failed(claim, new AtsException(AtsException.Kind.UNAVAILABLE, 0, "internal error: " + e.getClass().getSimpleName(), null, e),
+                    progress, null);
+        }
+    }
+
+    private void run(DeliveryRepository.Claim claim, Delivery d, DeliveryProgress progress) {
         if (Delivery.BOARD_CALLBACK.equals(d.kind())) {
             try {
                 callbacks.send(d.payload());
-                delivered(d, AtsRefs.of(null, null), progress);
+                delivered(claim, AtsRefs.of(null, null), progress);
             } catch (AtsException e) {
-                failed(d, e, progress, null);
+                failed(claim, e, progress, null);
             }
             return;
         }
-        Optional<ConnectionContext> ctx = connections.context(d.connectionId());
-        if (ctx.isEmpty()) {
-            repo.finish(d.id(), "failed", "the company's ATS connection is revoked or invalid: reconnect, then retry", progress.snapshot(), clock.instant());
+        Optional<StoredConnection> stored = connectionRepo.findById(d.connectionId());
+        if (stored.isEmpty() || "revoked".equals(stored.get().status())) {
+            repo.finish(d.id(), claim.token(), "failed", "the company's ATS connection was revoked", progress.snapshot(), clock.instant());
             return;
         }
+        if (!stored.get().provider().equals(d.provider())) {
+            // never send one ATS's work with another ATS's credentials
+            repo.finish(d.id(), claim.token(), "failed", "the company switched from " + d.provider() + " to " + stored.get().provider(),
+                    progress.snapshot(), clock.instant());
+            return;
+        }
+        if (!stored.get().active()) {
+            // invalid (e.g. a revoked OAuth grant): keep the work until the company reconnects, then it goes out
+            repo.retryLater(d.id(), claim.token(), clock.instant().plus(Duration.ofMinutes(15)), "the connection is invalid ("
+                    + stored.get().statusReason() + "): waiting for the company to reconnect", progress.snapshot(), clock.instant());
+            return;
+        }
+        Optional<ConnectionContext> ctx = Optional.of(connections.context(stored.get()));
         AtsProvider provider = providers.get(d.provider());
         String flow = flowOf(d.kind());
         if (camel.getRoute(ProviderFlows.routeId(d.provider(), flow)) == null) {
-            repo.finish(d.id(), "failed", provider.descriptor().name() + " has no " + flow + " flow", progress.snapshot(), clock.instant());
+            repo.finish(d.id(), claim.token(), "failed", provider.descriptor().name() + " has no " + flow + " flow", progress.snapshot(), clock.instant());
             return;
         }
         if ("true".equals(progress.get("ambiguous"))) {
@@ -151,7 +197,7 @@ public class DeliveryDispatcher {
             if (found.isPresent()) {
                 log.info("delivery {}: the ATS reported what the lost attempt created ({}); not sending again", d.id(), found.get().asMap());
                 progress.put("reconciled", "true");
-                delivered(d, found.get(), progress);
+                delivered(claim, found.get(), progress);
                 return;
             }
         }
@@ -163,7 +209,7 @@ public class DeliveryDispatcher {
         Exception error = ex.getException();
         if (error == null) {
             AtsRefs refsOut = ex.getMessage().getBody(AtsRefs.class);
-            delivered(d, refsOut == null ? AtsRefs.of(null, null) : refsOut, progress);
+            delivered(claim, refsOut == null ? AtsRefs.of(null, null) : refsOut, progress);
             return;
         }
         AtsException ats = findAts(error);
@@ -172,7 +218,7 @@ public class DeliveryDispatcher {
             ats = new AtsException(AtsException.Kind.UNAVAILABLE, 0, "internal error in the " + d.provider() + " flow: "
                     + error.getClass().getSimpleName(), null, error);
         }
-        failed(d, ats, progress, provider);
+        failed(claim, ats, progress, provider);
     }
 
     private Optional<AtsRefs> reconcile(Delivery d, ConnectionContext ctx) {
@@ -187,7 +233,8 @@ public class DeliveryDispatcher {
                 .map(r -> AtsRefs.of(r.atsCandidateId(), r.atsApplicationId()));
     }
 
-    private void delivered(Delivery d, AtsRefs out, DeliveryProgress progress) {
+    private void delivered(DeliveryRepository.Claim claim, AtsRefs out, DeliveryProgress progress) {
+        Delivery d = claim.delivery();
         Instant now = clock.instant();
         if (d.connectionId() != null && d.boardCandidateId() != null && out.atsCandidateId() != null) {
             refs.upsertCandidate(d.connectionId(), d.companyId(), d.boardCandidateId(), out.atsCandidateId(), now);
@@ -203,22 +250,28 @@ public class DeliveryDispatcher {
             refs.upsertApplication(d.connectionId(), d.companyId(), out.atsApplicationId(), out.atsCandidateId(), d.boardCandidateId(),
                     d.boardApplicationId(), boardJobId, atsJobId, "applied", now);
         }
-        repo.delivered(d.id(), out.asMap(), progress.snapshot(), now);
+        if (!repo.delivered(d.id(), claim.token(), out.asMap(), progress.snapshot(), now)) {
+            log.warn("delivery {}: delivered, but the claim had been lost; the other claimer reconciles from the saved progress", d.id());
+            return;
+        }
         meters.counter("atsbridge.deliveries", "kind", d.kind(), "outcome", "delivered").increment();
         log.info("delivery {} ({}) delivered after {} attempt(s): {}", d.id(), d.kind(), d.attempts() + 1, out.asMap().keySet());
     }
 
-    private void failed(Delivery d, AtsException e, DeliveryProgress progress, AtsProvider provider) {
+    private void failed(DeliveryRepository.Claim claim, AtsException e, DeliveryProgress progress, AtsProvider provider) {
+        Delivery d = claim.delivery();
         Instant now = clock.instant();
         int attempt = d.attempts() + 1;
         if (!e.retryable()) {
-            repo.finish(d.id(), "failed", e.getMessage(), progress.snapshot(), now);
+            repo.finish(d.id(), claim.token(), "failed", e.getMessage(), progress.snapshot(), now);
             meters.counter("atsbridge.deliveries", "kind", d.kind(), "outcome", "failed").increment();
             log.warn("delivery {} ({}) refused by the ATS: {}", d.id(), d.kind(), e.getMessage());
             return;
         }
         if (attempt >= props.getDelivery().getMaxAttempts()) {
-            repo.finish(d.id(), "dead", e.getMessage(), progress.snapshot(), now);
+            if (!repo.finish(d.id(), claim.token(), "dead", e.getMessage(), progress.snapshot(), now)) {
+                return;
+            }
             meters.counter("atsbridge.deliveries", "kind", d.kind(), "outcome", "dead").increment();
             log.warn("delivery {} ({}) is dead after {} attempts: {}", d.id(), d.kind(), attempt, e.getMessage());
             Map<String, Object> data = new LinkedHashMap<>();
@@ -243,7 +296,7 @@ public class DeliveryDispatcher {
                 wait = provider.reconcileWindow();
             }
         }
-        repo.retryLater(d.id(), now.plus(wait), e.getMessage(), progress.snapshot(), now);
+        repo.retryLater(d.id(), claim.token(), now.plus(wait), e.getMessage(), progress.snapshot(), now);
         meters.counter("atsbridge.deliveries", "kind", d.kind(), "outcome", "retry").increment();
         log.info("delivery {} ({}) attempt {} failed ({}: {}); next attempt in {} ms", d.id(), d.kind(), attempt, e.kind(),
                 e.getMessage(), wait.toMillis());
@@ -288,8 +341,22 @@ public class DeliveryDispatcher {
         return null;
     }
 
+    private void renewLeasesQuietly() {
+        try {
+            renewLeases();
+        } catch (RuntimeException e) {
+            log.warn("could not renew delivery leases: {}", e.getMessage());
+        }
+    }
+
+    /** On shutdown: claim nothing more and let running attempts finish (an interrupted create would be ambiguous). */
     @PreDestroy
-    void stop() {
-        workers.shutdownNow();
+    void stop() throws InterruptedException {
+        capacity.drainPermits();
+        workers.shutdown();
+        if (!workers.awaitTermination(40, java.util.concurrent.TimeUnit.SECONDS)) {
+            workers.shutdownNow();
+        }
+        leases.shutdownNow();
     }
 }

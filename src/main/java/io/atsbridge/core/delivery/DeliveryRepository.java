@@ -49,39 +49,72 @@ public class DeliveryRepository {
         return jdbc.query("select " + COLUMNS + " from delivery where idempotency_key = ?", this::map, key).stream().findFirst();
     }
 
+    /** A claimed delivery and the token that fences every write about it. */
+    public record Claim(Delivery delivery, String token, boolean reclaimed) { }
+
     /**
-     * Claims due rows for this instance: pending rows whose time has come, and in-flight rows whose lease ran out
-     * (their instance died). SKIP LOCKED lets several instances claim concurrently without waiting on each other.
+     * Claims due rows: pending rows whose time has come, and in-flight rows whose lease ran out (their instance died
+     * or hung). SKIP LOCKED lets several instances claim concurrently without waiting on each other. A reclaimed row
+     * counts as an attempt and is marked ambiguous: the lost attempt may have reached the ATS.
      */
     @Transactional
-    public List<Delivery> claimDue(String owner, Instant now, Instant leaseUntil, int limit) {
-        List<String> ids = jdbc.queryForList("select id from delivery where (status = 'pending' and next_attempt_at <= ?) "
+    public List<Claim> claimDue(String owner, Instant now, Instant leaseUntil, int limit) {
+        List<Map<String, Object>> due = jdbc.queryForList("select id, status from delivery where (status = 'pending' and next_attempt_at <= ?) "
                 + "or (status = 'in_flight' and claimed_until < ?) order by next_attempt_at limit ? for update skip locked",
-                String.class, Db.ts(now), Db.ts(now), limit);
-        if (ids.isEmpty()) {
+                Db.ts(now), Db.ts(now), limit);
+        if (due.isEmpty()) {
             return Collections.emptyList();
         }
-        MapSqlParameterSource p = new MapSqlParameterSource("ids", ids).addValue("owner", owner)
-                .addValue("lease", Db.ts(leaseUntil)).addValue("now", Db.ts(now));
-        named.update("update delivery set status = 'in_flight', claimed_by = :owner, claimed_until = :lease, updated_at = :now "
-                + "where id in (:ids)", p);
-        return named.query("select " + COLUMNS + " from delivery where id in (:ids) order by next_attempt_at", p, this::map);
+        List<Claim> claims = new java.util.ArrayList<>();
+        for (Map<String, Object> row : due) {
+            String id = (String) row.get("id");
+            boolean reclaimed = "in_flight".equals(row.get("status"));
+            String token = owner + ":" + java.util.UUID.randomUUID();
+            if (reclaimed) {
+                Delivery old = findById(id).orElseThrow();
+                Map<String, String> progress = new java.util.LinkedHashMap<>(old.progress());
+                progress.put("ambiguous", "true");
+                jdbc.update("update delivery set claimed_by = ?, claimed_until = ?, attempts = attempts + 1, progress = ?, "
+                        + "last_error = 'the instance running the previous attempt stopped answering', updated_at = ? where id = ?",
+                        token, Db.ts(leaseUntil), write(progress), Db.ts(now), id);
+            } else {
+                jdbc.update("update delivery set status = 'in_flight', claimed_by = ?, claimed_until = ?, updated_at = ? where id = ?",
+                        token, Db.ts(leaseUntil), Db.ts(now), id);
+            }
+            claims.add(new Claim(findById(id).orElseThrow(), token, reclaimed));
+        }
+        return claims;
     }
 
-    public void delivered(String id, Map<String, String> refs, Map<String, String> progress, Instant now) {
-        jdbc.update("update delivery set status = 'delivered', attempts = attempts + 1, ats_refs = ?, progress = ?, last_error = null, "
-                + "claimed_by = null, claimed_until = null, updated_at = ? where id = ?", write(refs), write(progress), Db.ts(now), id);
+    /** Extends a live claim; false when the claim was lost (its lease ran out and someone else took the row). */
+    public boolean renew(String id, String token, Instant leaseUntil) {
+        return jdbc.update("update delivery set claimed_until = ? where id = ? and claimed_by = ? and status = 'in_flight'",
+                Db.ts(leaseUntil), id, token) == 1;
     }
 
-    public void retryLater(String id, Instant next, String error, Map<String, String> progress, Instant now) {
-        jdbc.update("update delivery set status = 'pending', attempts = attempts + 1, next_attempt_at = ?, last_error = ?, progress = ?, "
-                + "claimed_by = null, claimed_until = null, updated_at = ? where id = ?", Db.ts(next), trim(error), write(progress), Db.ts(now), id);
+    /** Saves progress as soon as a step is confirmed, only while the claim holds. */
+    public boolean saveProgress(String id, String token, Map<String, String> progress) {
+        return jdbc.update("update delivery set progress = ? where id = ? and claimed_by = ? and status = 'in_flight'",
+                write(progress), id, token) == 1;
+    }
+
+    public boolean delivered(String id, String token, Map<String, String> refs, Map<String, String> progress, Instant now) {
+        return jdbc.update("update delivery set status = 'delivered', attempts = attempts + 1, ats_refs = ?, progress = ?, last_error = null, "
+                + "claimed_by = null, claimed_until = null, updated_at = ? where id = ? and claimed_by = ?",
+                write(refs), write(progress), Db.ts(now), id, token) == 1;
+    }
+
+    public boolean retryLater(String id, String token, Instant next, String error, Map<String, String> progress, Instant now) {
+        return jdbc.update("update delivery set status = 'pending', attempts = attempts + 1, next_attempt_at = ?, last_error = ?, progress = ?, "
+                + "claimed_by = null, claimed_until = null, updated_at = ? where id = ? and claimed_by = ?",
+                Db.ts(next), trim(error), write(progress), Db.ts(now), id, token) == 1;
     }
 
     /** failed (refused for good) or dead (retries ran out). */
-    public void finish(String id, String status, String error, Map<String, String> progress, Instant now) {
-        jdbc.update("update delivery set status = ?, attempts = attempts + 1, last_error = ?, progress = ?, claimed_by = null, "
-                + "claimed_until = null, updated_at = ? where id = ?", status, trim(error), write(progress), Db.ts(now), id);
+    public boolean finish(String id, String token, String status, String error, Map<String, String> progress, Instant now) {
+        return jdbc.update("update delivery set status = ?, attempts = attempts + 1, last_error = ?, progress = ?, claimed_by = null, "
+                + "claimed_until = null, updated_at = ? where id = ? and claimed_by = ?",
+                status, trim(error), write(progress), Db.ts(now), id, token) == 1;
     }
 
     /** Replays a failed or dead delivery from where it stopped (its progress is kept). */

@@ -57,7 +57,9 @@ public class AtsHttp {
         boolean write = !"GET".equals(req.method()) && !"HEAD".equals(req.method());
         try {
             if (!budgets.acquire(conn.connectionId(), limit, priority)) {
-                throw new AtsException(Kind.RATE_LIMITED, 0, "our own rate budget for this connection is exhausted", null, null);
+                Duration pause = budgets.remainingPause(conn.connectionId());
+                throw new AtsException(Kind.RATE_LIMITED, 0, "the connection's request budget is exhausted (the ATS asked us to wait)",
+                        pause.isZero() ? Duration.ofSeconds(5) : pause, null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

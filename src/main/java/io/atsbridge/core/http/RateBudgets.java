@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RateBudgets {
-    private static final Duration MAX_WAIT = Duration.ofMinutes(2);
+    /** The longest a caller blocks here; past it the call fails RATE_LIMITED and the durable schedule does the waiting. */
+    private static final Duration MAX_WAIT = Duration.ofSeconds(15);
     private final RateLimiterRegistry registry = RateLimiterRegistry.ofDefaults();
     private final ConcurrentHashMap<String, Budget> budgets = new ConcurrentHashMap<>();
 
@@ -39,7 +40,11 @@ public class RateBudgets {
         }
         Instant pause = b.pausedUntil.get();
         if (pause != null && pause.isAfter(Instant.now())) {
-            Thread.sleep(Math.min(MAX_WAIT.toMillis(), Duration.between(Instant.now(), pause).toMillis()));
+            long ms = Duration.between(Instant.now(), pause).toMillis();
+            if (ms > MAX_WAIT.toMillis()) {
+                return false; // do not hold a worker thread for a long ATS pause
+            }
+            Thread.sleep(ms);
         }
         if (priority == Priority.WRITE) {
             b.waitingWrites.incrementAndGet();
@@ -59,6 +64,13 @@ public class RateBudgets {
         if (b != null) {
             b.pausedUntil.accumulateAndGet(until, (a, n) -> a == null || n.isAfter(a) ? n : a);
         }
+    }
+
+    /** How long the ATS asked this connection to stay quiet from now, or zero. */
+    public Duration remainingPause(String connectionId) {
+        Budget b = budgets.get(connectionId);
+        Instant p = b == null ? null : b.pausedUntil.get();
+        return p == null || !p.isAfter(Instant.now()) ? Duration.ZERO : Duration.between(Instant.now(), p);
     }
 
     /** Forgets a connection's budget (revoked, or its provider changed). */

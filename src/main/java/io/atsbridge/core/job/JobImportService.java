@@ -129,7 +129,7 @@ public class JobImportService {
         try {
             String cursor = null;
             do {
-                JobPage page = provider.fetchJobs(ctx, cursor);
+                JobPage page = fetchPage(provider, ctx, cursor);
                 pages++;
                 List<String> ids = new ArrayList<>(page.jobs().size());
                 for (Job j : page.jobs()) {
@@ -189,6 +189,26 @@ public class JobImportService {
         completedEvent(ctx, runId, status, pages, seen, created, updated, unchanged, closed, deleted, note);
         log.info("job import {} for company {} {}: {} page(s), {} seen, {} created, {} updated, {} unchanged, {} closed, {} deleted",
                 runId, ctx.companyId(), status, pages, seen, created, updated, unchanged, closed, deleted);
+    }
+
+    /** One page; an import waits out the ATS's rate limiting (a few times) instead of failing the whole run. */
+    private JobPage fetchPage(AtsProvider provider, ConnectionContext ctx, String cursor) throws AtsException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return provider.fetchJobs(ctx, cursor);
+            } catch (AtsException e) {
+                if (e.kind() != AtsException.Kind.RATE_LIMITED || attempt >= 5) {
+                    throw e;
+                }
+                long ms = e.retryAfter() == null ? 2000L * attempt : Math.min(60_000, Math.max(200, e.retryAfter().toMillis()));
+                try {
+                    Thread.sleep(ms);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void completedEvent(ConnectionContext ctx, String runId, String status, int pages, int seen, int created, int updated,

@@ -10,9 +10,16 @@ import java.util.Map;
  */
 public final class DeliveryProgress {
     private final Map<String, String> values;
+    private final java.util.function.Consumer<Map<String, String>> saver;
 
     public DeliveryProgress(Map<String, String> initial) {
+        this(initial, m -> { });
+    }
+
+    /** @param saver persists every change at once (the engine fences it on the delivery's claim) */
+    public DeliveryProgress(Map<String, String> initial, java.util.function.Consumer<Map<String, String>> saver) {
         this.values = new LinkedHashMap<>(initial == null ? Map.of() : initial);
+        this.saver = saver;
     }
 
     public synchronized String get(String key) {
@@ -23,12 +30,14 @@ public final class DeliveryProgress {
         return "done".equals(values.get("step." + step));
     }
 
+    /** Records a step's result; saved before this returns, so a crash right after cannot lose it. */
     public synchronized void put(String key, String value) {
         values.put(key, value);
+        saver.accept(Map.copyOf(values));
     }
 
     public synchronized void markDone(String step) {
-        values.put("step." + step, "done");
+        put("step." + step, "done");
     }
 
     public synchronized Map<String, String> snapshot() {

@@ -124,8 +124,9 @@ public class GreenhouseProvider implements AtsProvider {
         if (problem != null) {
             return WebhookCheck.invalid(problem);
         }
-        String eventId = request.header(EVENT_ID_HEADER);
-        String dedupe = eventId == null || eventId.isBlank() ? "sha256:" + SignatureVerifier.sha256Hex(request.body()) : eventId.trim();
+        // the dedupe key comes from signed bytes: Greenhouse-Event-ID is not signed, so a replayed body under a fresh
+        // header must still count as a replay (a redelivery of the same event carries the same body)
+        String dedupe = "sha256:" + SignatureVerifier.sha256Hex(request.body());
         String action = WebhookParser.action(request.body());
         return WebhookCheck.valid(dedupe, action == null ? "unknown" : action);
     }

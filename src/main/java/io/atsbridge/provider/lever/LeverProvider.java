@@ -172,7 +172,8 @@ public class LeverProvider implements AtsProvider {
         if (!LeverSignature.verify(ctx.credentials().webhookSecrets(), e.token(), e.triggeredAtText(), e.signature())) {
             return WebhookCheck.invalid("the signature matches none of the connection's Lever signature tokens");
         }
-        return WebhookCheck.valid(e.id() != null && !e.id().isBlank() ? e.id() : e.token(), e.event());
+        // only token and triggeredAt are signed: dedupe on the token (random per delivery), never on the unsigned id
+        return WebhookCheck.valid("token:" + e.token(), e.event());
     }
 
     /**

@@ -34,10 +34,10 @@ class LeverWebhookTest {
     }
 
     @Test
-    void genuineDeliveryIsValidWithItsIdAsDedupeKey() throws Exception {
+    void genuineDeliveryIsValidAndDedupedOnItsSignedToken() throws Exception {
         WebhookCheck c = provider.verifyWebhook(ctx("unrelated", "sig-token-one-0123456789abcdef"), new WebhookRequest(Map.of(), fixture("webhook-stage-change.json")));
         assertThat(c.valid()).isTrue();
-        assertThat(c.dedupeKey()).isEqualTo("evt-7f1c");
+        assertThat(c.dedupeKey()).startsWith("token:").doesNotContain("evt-7f1c");
         assertThat(c.eventType()).isEqualTo("candidateStageChange");
     }
 
