@@ -168,6 +168,10 @@ public class BoardApi extends RouteBuilder {
             String content = CanonicalParser.required(t, "contentBase64", "transcript.");
             String sha = CanonicalParser.pdf(content, "transcript.contentBase64");
             String fileName = Optional.ofNullable(CanonicalParser.optional(t, "fileName", "transcript.")).orElse("screening-" + screeningId + ".pdf");
+            if (getContext().getRoute(io.atsbridge.core.provider.ProviderFlows.routeId(c.provider(),
+                    io.atsbridge.core.provider.ProviderFlows.SCREENING_ATTACH)) == null) {
+                throw HubException.unprocessable("unsupported", "screening results are not supported for " + c.provider() + " yet", null);
+            }
             Screening s = new Screening(screeningId, cand, atsJobId, outcome, content, fileName, sha, ApiSupport.optText(body, "summary"));
             DeliveryService.Enqueued q = deliveries.enqueue(c.companyId(), c.id(), c.provider(), Delivery.SCREENING_ATTACH, screeningId, s,
                     candId, null);
@@ -220,6 +224,7 @@ public class BoardApi extends RouteBuilder {
 
     private void route(String method, String path, String id, Handler h) {
         from("platform-http:" + path + "?httpMethodRestrict=" + method).routeId(id).routeConfigurationId(ApiErrors.ID)
+                .removeHeaders("Authorization|Cookie") // the bearer token must not ride along where tracing could show it
                 .process(h::handle);
     }
 

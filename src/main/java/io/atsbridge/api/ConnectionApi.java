@@ -37,19 +37,27 @@ public class ConnectionApi extends RouteBuilder {
 
         from("platform-http:/api/v1/companies/{companyId}/connection?httpMethodRestrict=PUT").routeId("core-api-connection-put")
                 .routeConfigurationId(ApiErrors.ID)
+                .removeHeaders("Authorization|Cookie")
                 .process(e -> {
                     String company = api.path(e, "companyId");
-                    ConnectionService.Connected c = connections.connect(company, request(api.object(e)));
+                    ObjectNode json = api.object(e);
+                    JsonNode rotate = json.get("rotateWebhookSecret");
+                    if (rotate != null && !rotate.isNull() && !rotate.isBoolean()) {
+                        throw HubException.badRequest("rotateWebhookSecret", "rotateWebhookSecret must be true or false");
+                    }
+                    ConnectionService.Connected c = connections.connect(company, request(json), rotate != null && rotate.asBoolean(false));
                     Map<String, Object> body = asMap(c.view());
                     Map<String, Object> webhook = new LinkedHashMap<>(c.view().webhook());
+                    // shown once, when generated; a reconnect keeps the secret the ATS admin already configured
                     webhook.put("secret", c.webhookSecret());
-                    webhook.put("secretShownOnce", true);
+                    webhook.put("secretShownOnce", c.webhookSecret() != null);
                     body.put("webhook", webhook);
                     api.respond(e, c.created() ? 201 : 200, body);
                 });
 
         from("platform-http:/api/v1/companies/{companyId}/connection?httpMethodRestrict=GET").routeId("core-api-connection-get")
                 .routeConfigurationId(ApiErrors.ID)
+                .removeHeaders("Authorization|Cookie")
                 .process(e -> {
                     String company = api.path(e, "companyId");
                     ConnectionView v = connections.find(company)
@@ -59,6 +67,7 @@ public class ConnectionApi extends RouteBuilder {
 
         from("platform-http:/api/v1/companies/{companyId}/connection?httpMethodRestrict=DELETE").routeId("core-api-connection-delete")
                 .routeConfigurationId(ApiErrors.ID)
+                .removeHeaders("Authorization|Cookie")
                 .process(e -> {
                     String company = api.path(e, "companyId");
                     connections.revoke(company);

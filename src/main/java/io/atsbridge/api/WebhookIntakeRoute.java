@@ -26,6 +26,7 @@ public class WebhookIntakeRoute extends RouteBuilder {
     public void configure() {
         from("platform-http:/webhooks/{provider}/{connectionId}?httpMethodRestrict=POST").routeId("core-webhook-intake")
                 .routeConfigurationId(ApiErrors.ID)
+                .removeHeaders("Authorization|Cookie")
                 .process(e -> {
                     String provider = api.path(e, "provider");
                     String connectionId = api.path(e, "connectionId");

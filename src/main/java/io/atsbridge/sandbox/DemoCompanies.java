@@ -45,7 +45,8 @@ public class DemoCompanies {
             Optional<GreenhouseSandboxAdmin> gh = Optional.ofNullable(greenhouse.getIfAvailable());
             String boardToken = gh.map(a -> a.boardToken(GREENHOUSE_KEY)).orElse(null);
             ConnectionService.Connected c = connections.connect("demo-greenhouse", new ConnectRequest("greenhouse", GREENHOUSE_KEY,
-                    "integrations@demo.example", boardToken, List.of(), root + "greenhouse", "demo@atsbridge.local", null, null, null, null));
+                    "integrations@demo.example", boardToken, List.of(), root + "greenhouse", "demo@atsbridge.local", null, null, null, null),
+                    true); // the sandbox forgot its webhooks at restart: register a fresh secret with it
             gh.ifPresent(a -> a.registerWebhook(GREENHOUSE_KEY, (String) c.view().webhook().get("url"), c.webhookSecret(), null));
             log.info("demo companies connected to the sandbox ATSs: 'demo-lever' and 'demo-greenhouse' (see README, Quick start)");
         } catch (RuntimeException e) {

@@ -70,6 +70,14 @@ public class ConnectionService {
     public record Connected(ConnectionView view, String webhookSecret, boolean created) { }
 
     public Connected connect(String companyId, ConnectRequest req) {
+        return connect(companyId, req, false);
+    }
+
+    /**
+     * Connects or reconnects. A reconnect keeps the webhook secret the ATS admin already pasted (rotating it would
+     * silently break every webhook) unless {@code rotateWebhookSecret}; the secret is returned only when it is new.
+     */
+    public Connected connect(String companyId, ConnectRequest req, boolean rotateWebhookSecret) {
         AtsProvider provider = providers.find(req.provider()).orElseThrow(() -> HubException.badRequest("provider",
                 "unknown provider '" + req.provider() + "'; supported: " + providers.all().stream().map(AtsProvider::id).toList()));
         boolean oauth = req.accessToken() != null || req.refreshToken() != null;
@@ -107,7 +115,8 @@ public class ConnectionService {
         List<String> secrets = new ArrayList<>(creds.webhookSecrets());
         checked.webhookSecrets().stream().filter(s -> !secrets.contains(s)).forEach(secrets::add);
         creds = creds.withWebhookSecrets(secrets);
-        String webhookSecret = HexFormat.of().formatHex(randomBytes(24));
+        String kept = rotateWebhookSecret ? null : existing.flatMap(this::webhookSecret).orElse(null);
+        String webhookSecret = kept != null ? kept : HexFormat.of().formatHex(randomBytes(24));
         int interval = settings.syncIntervalMinutes() != null ? settings.syncIntervalMinutes() : props.getJobs().getDefaultSyncIntervalMinutes();
         StoredConnection row = new StoredConnection(id, companyId, provider.id(), "active", null, blankToNull(req.baseUrl()),
                 cipher.encrypt(write(creds), companyId), cipher.encrypt(webhookSecret, companyId), write(settings),
@@ -122,7 +131,7 @@ public class ConnectionService {
         log.info("company {} connected to {} by {} (connection {}, import every {} min)", companyId, provider.id(),
                 req.connectedBy(), id, interval);
         events.publishEvent(new Connected(view(repo.findById(id).orElseThrow()), null, existing.isEmpty()));
-        return new Connected(view(repo.findById(id).orElseThrow()), webhookSecret, existing.isEmpty());
+        return new Connected(view(repo.findById(id).orElseThrow()), kept == null ? webhookSecret : null, existing.isEmpty());
     }
 
     public Optional<ConnectionView> find(String companyId) {

@@ -53,29 +53,35 @@ public class EventService {
     public long append(String companyId, String type, Object data) {
         String body = write(data);
         Instant now = clock.instant();
+        // the company's next sequence number, under a row lock held until this transaction commits: the next event
+        // of the company waits for it, so the feed never shows seq N+1 while N is still uncommitted
+        jdbc.update("insert into event_seq (company_id, last_seq) values (?, 0) on conflict do nothing", companyId);
+        jdbc.update("update event_seq set last_seq = last_seq + 1 where company_id = ?", companyId);
+        long seq = jdbc.queryForObject("select last_seq from event_seq where company_id = ?", Long.class, companyId);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("insert into event (company_id, type, occurred_at, data) values (?,?,?,?)",
+            PreparedStatement ps = con.prepareStatement("insert into event (company_id, type, occurred_at, data, seq) values (?,?,?,?,?)",
                     new String[] {"id"});
             ps.setString(1, companyId);
             ps.setString(2, type);
             ps.setObject(3, Db.ts(now));
             ps.setString(4, body);
+            ps.setLong(5, seq);
             return ps;
         }, keys);
         long id = keys.getKey().longValue();
         String callback = props.getBoard().getCallbackUrl();
         if (callback != null && !callback.isBlank()) {
-            Event e = new Event(Long.toString(id), type, companyId, now, data);
+            Event e = new Event(Long.toString(seq), type, companyId, now, data);
             deliveries.enqueueCallback(companyId, id, write(e));
         }
-        return id;
+        return seq;
     }
 
-    /** Events of a company after {@code cursor}, oldest first. */
+    /** Events of a company after {@code cursor} (the company's event sequence), oldest first. */
     public List<Event> feed(String companyId, long after, int limit) {
-        return jdbc.query("select id, type, company_id, occurred_at, data from event where company_id = ? and id > ? order by id limit ?",
-                (rs, i) -> new Event(Long.toString(rs.getLong("id")), rs.getString("type"), rs.getString("company_id"),
+        return jdbc.query("select seq, type, company_id, occurred_at, data from event where company_id = ? and seq > ? order by seq limit ?",
+                (rs, i) -> new Event(Long.toString(rs.getLong("seq")), rs.getString("type"), rs.getString("company_id"),
                         Db.instant(rs, "occurred_at"), read(rs.getString("data"))), companyId, after, limit);
     }
 

@@ -68,7 +68,7 @@ public class JobImportService {
     /** The scheduled tick: frees abandoned runs, then starts an import for every connection whose interval has elapsed. */
     public int startDueImports() {
         Instant now = clock.instant();
-        for (String id : runs.abandoned(now.minus(ABANDONED_AFTER))) {
+        for (String id : runs.abandoned(now.minus(ABANDONED_AFTER), now.minus(Duration.ofHours(1)))) {
             log.warn("sync run {} stopped reporting progress: marked failed", id);
             runs.finished(id, "failed", 0, 0, "abandoned: the instance running it stopped", now);
         }
@@ -116,7 +116,10 @@ public class JobImportService {
     /** Runs one import to its end; public for tests that drive a run on the calling thread. */
     public void run(String runId, String connectionId) {
         Instant started = clock.instant();
-        runs.started(runId, started);
+        if (!runs.started(runId, started)) {
+            log.warn("sync run {} is no longer queued (declared abandoned): not started", runId);
+            return;
+        }
         Optional<ConnectionContext> ctxOpt = connectionService.context(connectionId);
         if (ctxOpt.isEmpty()) {
             runs.finished(runId, "failed", 0, 0, "the connection is no longer active", clock.instant());
@@ -155,7 +158,7 @@ public class JobImportService {
             completedEvent(ctx, runId, "failed", pages, seen, created, updated, unchanged, 0, 0, why);
             return;
         }
-        List<String[]> unseen = runs.unseen(connectionId, runId);
+        List<String[]> unseen = runs.unseen(connectionId, runId, started);
         long vanishedOpen = unseen.stream().filter(r -> "open".equals(r[1])).count();
         int closed = 0, deleted = 0;
         String status = "completed";

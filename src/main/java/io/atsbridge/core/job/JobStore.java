@@ -33,9 +33,12 @@ public class JobStore {
     private final JdbcTemplate jdbc;
     private final EventService events;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    public JobStore(JdbcTemplate jdbc, EventService events, Optional<Clock> clock) {
+    public JobStore(JdbcTemplate jdbc, EventService events, Optional<Clock> clock,
+                    org.springframework.transaction.support.TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
     }
@@ -46,7 +49,12 @@ public class JobStore {
     public record StoredJob(String atsJobId, String title, String descriptionHtml, String department, String location, String state,
                             Instant createdAt, Instant updatedAt, String url, Instant lastSeenAt) { }
 
+    /** Upserts a job and emits its event in one transaction; only a write that changed the row emits. */
     public Outcome upsert(ConnectionContext conn, Job job) {
+        return tx.execute(s -> upsertInTx(conn, job));
+    }
+
+    private Outcome upsertInTx(ConnectionContext conn, Job job) {
         String hash = hash(job);
         Instant now = clock.instant();
         List<String> current = jdbc.queryForList("select content_hash from job where connection_id = ? and ats_job_id = ?",
@@ -68,16 +76,23 @@ public class JobStore {
         }
         String previousState = jdbc.queryForObject("select state from job where connection_id = ? and ats_job_id = ?", String.class,
                 conn.connectionId(), job.atsJobId());
-        jdbc.update("update job set title = ?, description_html = ?, department = ?, location = ?, state = ?, ats_created_at = coalesce(?, ats_created_at), "
-                        + "ats_updated_at = ?, url = ?, content_hash = ?, last_seen_at = ? where connection_id = ? and ats_job_id = ?",
+        int changed = jdbc.update("update job set title = ?, description_html = ?, department = ?, location = ?, state = ?, ats_created_at = coalesce(?, ats_created_at), "
+                        + "ats_updated_at = ?, url = ?, content_hash = ?, last_seen_at = ? where connection_id = ? and ats_job_id = ? and content_hash <> ?",
                 job.title(), job.descriptionHtml(), job.department(), job.location(), job.state().wire(), Db.ts(job.createdAt()),
-                Db.ts(job.updatedAt()), job.url(), hash, Db.ts(now), conn.connectionId(), job.atsJobId());
+                Db.ts(job.updatedAt()), job.url(), hash, Db.ts(now), conn.connectionId(), job.atsJobId(), hash);
+        if (changed == 0) {
+            return Outcome.UNCHANGED; // another writer stored the same content first
+        }
         events.append(conn.companyId(), eventFor(previousState, job.state()), view(conn, job));
         return Outcome.UPDATED;
     }
 
     /** Sets a job's state (closed, deleted) without touching its content; false when it was already so or unknown. */
     public boolean setState(ConnectionContext conn, String atsJobId, JobState state) {
+        return Boolean.TRUE.equals(tx.execute(s -> setStateInTx(conn, atsJobId, state)));
+    }
+
+    private boolean setStateInTx(ConnectionContext conn, String atsJobId, JobState state) {
         Instant now = clock.instant();
         int n = jdbc.update("update job set state = ?, content_hash = 'state:' || ?, last_seen_at = ? where connection_id = ? and ats_job_id = ? and state <> ?",
                 state.wire(), state.wire(), Db.ts(now), conn.connectionId(), atsJobId, state.wire());

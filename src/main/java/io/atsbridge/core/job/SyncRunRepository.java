@@ -40,8 +40,10 @@ public class SyncRunRepository {
                 SyncRunRepository::map, connectionId).stream().findFirst();
     }
 
-    public void started(String id, Instant now) {
-        jdbc.update("update sync_run set status = 'running', started_at = ?, heartbeat_at = ? where id = ?", Db.ts(now), Db.ts(now), id);
+    /** queued → running; false when the run is no longer queued (e.g. declared abandoned meanwhile): do not run it. */
+    public boolean started(String id, Instant now) {
+        return jdbc.update("update sync_run set status = 'running', started_at = ?, heartbeat_at = ? where id = ? and status = 'queued' "
+                + "and active_connection_id is not null", Db.ts(now), Db.ts(now), id) == 1;
     }
 
     public void progress(String id, int pages, int seen, int created, int updated, int unchanged, Instant now) {
@@ -54,10 +56,13 @@ public class SyncRunRepository {
                 status, closed, deleted, error == null ? null : error.length() > 1900 ? error.substring(0, 1900) : error, Db.ts(now), id);
     }
 
-    /** Runs whose instance stopped beating (crashed, killed): they no longer block the connection. */
-    public List<String> abandoned(Instant heartbeatBefore) {
-        return jdbc.queryForList("select id from sync_run where active_connection_id is not null and heartbeat_at < ?", String.class,
-                Db.ts(heartbeatBefore));
+    /**
+     * Runs whose instance stopped beating (crashed, killed) and queued runs that never started (their instance died
+     * with them in its queue): they no longer block the connection.
+     */
+    public List<String> abandoned(Instant heartbeatBefore, Instant queuedBefore) {
+        return jdbc.queryForList("select id from sync_run where active_connection_id is not null and ((status = 'running' and heartbeat_at < ?) "
+                + "or (status = 'queued' and created_at < ?))", String.class, Db.ts(heartbeatBefore), Db.ts(queuedBefore));
     }
 
     public void recordSeen(String runId, List<String> atsJobIds) {
@@ -68,11 +73,14 @@ public class SyncRunRepository {
                 });
     }
 
-    /** Jobs of the connection (not yet deleted) that the run did not see. */
-    public List<String[]> unseen(String connectionId, String runId) {
-        return jdbc.query("select ats_job_id, state from job j where connection_id = ? and state <> 'deleted' and not exists "
+    /**
+     * Jobs of the connection (not yet deleted) that the run did not see and that existed when it started: a job a
+     * webhook created during the run was never on the pages it read.
+     */
+    public List<String[]> unseen(String connectionId, String runId, Instant runStarted) {
+        return jdbc.query("select ats_job_id, state from job j where connection_id = ? and state <> 'deleted' and first_seen_at < ? and not exists "
                         + "(select 1 from sync_seen s where s.sync_run_id = ? and s.ats_job_id = j.ats_job_id)",
-                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, connectionId, runId);
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, connectionId, Db.ts(runStarted), runId);
     }
 
     public void forgetSeen(String runId) {

@@ -75,8 +75,7 @@ public class SecurityConfig {
                 .formLogin(f -> f.permitAll())
                 .httpBasic(b -> { })
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                        .csrfTokenRequestHandler(handler)
-                        .ignoringRequestMatchers("/actuator/jolokia/**"));
+                        .csrfTokenRequestHandler(handler)); // Jolokia too: a page an operator visits must not drive MBeans
         return http.build();
     }
 
@@ -105,7 +104,8 @@ public class SecurityConfig {
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(AtsBridgeProperties props) {
         FilterRegistrationBean<BodySizeLimitFilter> r = new FilterRegistrationBean<>(new BodySizeLimitFilter(props));
-        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // after Spring Security (-100): an unauthenticated request is refused before we buffer any chunked body
+        r.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         r.addUrlPatterns("/api/*", "/webhooks/*");
         return r;
     }

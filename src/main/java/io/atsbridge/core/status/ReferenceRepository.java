@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReferenceRepository {
     private static final String APP_COLUMNS = "id, connection_id, company_id, ats_application_id, ats_candidate_id, board_candidate_id, "
-            + "board_application_id, board_job_id, ats_job_id, status, ats_stage, created_at, updated_at";
+            + "board_application_id, board_job_id, ats_job_id, status, ats_stage, created_at, updated_at, ats_event_at";
     private final JdbcTemplate jdbc;
 
     public ReferenceRepository(JdbcTemplate jdbc) {
@@ -22,7 +22,7 @@ public class ReferenceRepository {
 
     public record ApplicationRef(long id, String connectionId, String companyId, String atsApplicationId, String atsCandidateId,
                                  String boardCandidateId, String boardApplicationId, String boardJobId, String atsJobId,
-                                 String status, String atsStage, Instant createdAt, Instant updatedAt) { }
+                                 String status, String atsStage, Instant createdAt, Instant updatedAt, Instant atsEventAt) { }
 
     public void upsertCandidate(String connectionId, String companyId, String boardCandidateId, String atsCandidateId, Instant now) {
         int n = jdbc.update("update candidate_ref set ats_candidate_id = ?, updated_at = ? where connection_id = ? and board_candidate_id = ?",
@@ -43,6 +43,12 @@ public class ReferenceRepository {
                 Integer.class, connectionId, boardCandidateId) > 0
                 || jdbc.queryForObject("select count(*) from delivery where connection_id = ? and board_candidate_id = ?",
                 Integer.class, connectionId, boardCandidateId) > 0;
+    }
+
+    /** Brings forward the next attempt of deliveries waiting to reconcile a lost create for this board candidate. */
+    public int wakeAmbiguousDeliveries(String connectionId, String boardCandidateId, Instant now) {
+        return jdbc.update("update delivery set next_attempt_at = ? where connection_id = ? and board_candidate_id = ? "
+                + "and status = 'pending' and progress like '%\"ambiguous\":\"true\"%'", Db.ts(now), connectionId, boardCandidateId);
     }
 
     public Optional<String> atsCandidateId(String connectionId, String boardCandidateId) {
@@ -86,13 +92,16 @@ public class ReferenceRepository {
                 ReferenceRepository::map, connectionId, atsCandidateId);
     }
 
-    /** Compare-and-set of the status: false when another writer changed it first (the caller re-reads). */
-    public boolean updateStatus(long id, String expectedStatus, String status, String atsStage, Instant now) {
+    /**
+     * Compare-and-set of the status: false when another writer changed it first (the caller re-reads). Records the
+     * ATS time of the signal, so a late, older signal can be recognised and skipped.
+     */
+    public boolean updateStatus(long id, String expectedStatus, String status, String atsStage, Instant atsEventAt, Instant now) {
+        String set = "update application_ref set status = ?, ats_stage = coalesce(?, ats_stage), updated_at = ?, "
+                + "ats_event_at = case when ats_event_at is null or ats_event_at < ? then ? else ats_event_at end where id = ? and ";
         return (expectedStatus == null
-                ? jdbc.update("update application_ref set status = ?, ats_stage = coalesce(?, ats_stage), updated_at = ? where id = ? and status is null",
-                        status, atsStage, Db.ts(now), id)
-                : jdbc.update("update application_ref set status = ?, ats_stage = coalesce(?, ats_stage), updated_at = ? where id = ? and status = ?",
-                        status, atsStage, Db.ts(now), id, expectedStatus)) == 1;
+                ? jdbc.update(set + "status is null", status, atsStage, Db.ts(now), Db.ts(atsEventAt), Db.ts(atsEventAt), id)
+                : jdbc.update(set + "status = ?", status, atsStage, Db.ts(now), Db.ts(atsEventAt), Db.ts(atsEventAt), id, expectedStatus)) == 1;
     }
 
     /** Candidacies still in play whose status the poll fallback should check. */
@@ -113,6 +122,7 @@ public class ReferenceRepository {
         return new ApplicationRef(rs.getLong("id"), rs.getString("connection_id"), rs.getString("company_id"),
                 rs.getString("ats_application_id"), rs.getString("ats_candidate_id"), rs.getString("board_candidate_id"),
                 rs.getString("board_application_id"), rs.getString("board_job_id"), rs.getString("ats_job_id"),
-                rs.getString("status"), rs.getString("ats_stage"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"));
+                rs.getString("status"), rs.getString("ats_stage"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"),
+                Db.instant(rs, "ats_event_at"));
     }
 }

@@ -66,20 +66,27 @@ public class SignalService {
         ReferenceRepository.ApplicationRef ref = found.orElseGet(() -> refs.upsertApplication(conn.connectionId(), conn.companyId(), appId,
                 s.atsCandidateId(), s.boardCandidateId(), null, null, s.atsJobId(), null, now));
         if (found.isEmpty() && s.boardCandidateId() != null && s.atsCandidateId() != null) {
-            // the ATS told us which person our board candidate became: the outbox reconciles ambiguous creates with it
+            // the ATS told us which person our board candidate became: the outbox reconciles ambiguous creates with it,
+            // now rather than when the reconcile window ends
             refs.upsertCandidate(conn.connectionId(), conn.companyId(), s.boardCandidateId(), s.atsCandidateId(), now);
+            refs.wakeAmbiguousDeliveries(conn.connectionId(), s.boardCandidateId(), now);
         }
         for (int attempt = 0; attempt < 3; attempt++) {
+            if (s.occurredAt() != null && ref.atsEventAt() != null && s.occurredAt().isBefore(ref.atsEventAt())) {
+                // ATSs redeliver late and out of order: an older signal must not move the status back
+                log.debug("{} signal {} for {} is older than the last one applied: skipped", conn.provider(), s.kind(), appId);
+                return false;
+            }
             ApplicationStatus next = statusFor(conn, s, ref);
             String previous = ref.status();
             String stage = s.stageName() != null ? s.stageName() : ref.atsStage();
             if (next.wire().equals(previous)) {
                 if (s.stageName() != null && !s.stageName().equals(ref.atsStage())) {
-                    refs.updateStatus(ref.id(), previous, previous, s.stageName(), now);
+                    refs.updateStatus(ref.id(), previous, previous, s.stageName(), s.occurredAt(), now);
                 }
                 return false;
             }
-            if (refs.updateStatus(ref.id(), previous, next.wire(), s.stageName(), now)) {
+            if (refs.updateStatus(ref.id(), previous, next.wire(), s.stageName(), s.occurredAt(), now)) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("provider", conn.provider());
                 data.put("boardCandidateId", ref.boardCandidateId() != null ? ref.boardCandidateId() : s.boardCandidateId());

@@ -61,7 +61,7 @@ public class WebhookInbox {
     public boolean store(NewReceipt r) {
         CompletableFuture<Boolean> f = new CompletableFuture<>();
         if (!queue.offer(new Pending(r, f))) {
-            throw new IllegalStateException("webhook inbox is full");
+            throw new io.atsbridge.core.HubException(503, "unavailable", "the webhook inbox is full: retry later", null);
         }
         try {
             return f.get(10, TimeUnit.SECONDS);
@@ -69,7 +69,8 @@ public class WebhookInbox {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while storing a webhook", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the webhook could not be stored", e);
+            // the ATS retries on any non-2xx: nothing accepted is lost
+            throw new io.atsbridge.core.HubException(503, "unavailable", "the webhook could not be stored: retry later", null);
         }
     }
 

@@ -82,12 +82,15 @@ public class WebhookService {
         WebhookCheck check = p.verifyWebhook(ctx, req);
         String headersJson = headersJson(headers);
         if (!check.valid()) {
-            inbox.store(new WebhookInbox.NewReceipt(connectionId, provider, null, check.eventType(), "rejected", check.reason(), headersJson, body));
+            // kept for diagnosis, but bounded: anyone who knows the URL can send these
+            byte[] kept = body.length > 4096 ? java.util.Arrays.copyOf(body, 4096) : body;
+            inbox.store(new WebhookInbox.NewReceipt(connectionId, provider, null, bounded(check.eventType(), 100), "rejected",
+                    bounded(check.reason(), 1000), headersJson, kept));
             log.warn("{} webhook for connection {} rejected: {}", provider, connectionId, check.reason());
             return Verdict.REJECTED;
         }
-        boolean stored = inbox.store(new WebhookInbox.NewReceipt(connectionId, provider, check.dedupeKey(), check.eventType(), "accepted",
-                null, headersJson, body));
+        boolean stored = inbox.store(new WebhookInbox.NewReceipt(connectionId, provider, dedupeKey(check.dedupeKey()),
+                bounded(check.eventType(), 100), "accepted", null, headersJson, body));
         return stored ? Verdict.ACCEPTED : Verdict.DUPLICATE;
     }
 
@@ -145,6 +148,10 @@ public class WebhookService {
             } else {
                 finish(r.id(), "failed", e.getMessage(), now);
             }
+        } catch (org.springframework.dao.TransientDataAccessException | org.springframework.dao.RecoverableDataAccessException e) {
+            // a lock timeout or deadlock with another instance: the whole apply rolled back, so simply try again
+            jdbc.update("update webhook_receipt set attempts = attempts + 1, claimed_until = ? where id = ?",
+                    Db.ts(now.plusSeconds(2)), r.id());
         } catch (RuntimeException e) {
             log.error("{} webhook receipt {} could not be processed", r.provider(), r.id(), e);
             finish(r.id(), "failed", "internal error: " + e.getClass().getSimpleName(), now);
@@ -183,6 +190,23 @@ public class WebhookService {
             wakeUp.signal();
         }
         return n == 1;
+    }
+
+    /** Keys longer than the column (they may come from an ATS payload) are hashed rather than failing the batch. */
+    static String dedupeKey(String key) {
+        if (key == null || key.length() <= 300) {
+            return key;
+        }
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String bounded(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     private String headersJson(Map<String, String> headers) {
