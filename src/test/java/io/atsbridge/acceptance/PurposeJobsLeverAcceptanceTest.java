@@ -1,0 +1,157 @@
+package io.atsbridge.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Purpose Jobs × Lever (seed guide 002): exported profiles are New Leads tagged and sourced with the board's name,
+ * origin sourced, never duplicated (not by a known email, a lost answer or a 429 storm); applications on linked
+ * postings arrive as applied; the recruiter's moves in Lever come back as status events.
+ */
+class PurposeJobsLeverAcceptanceTest extends AcceptanceTestBase {
+
+    LeverTenant connected() {
+        return new LeverTenant(this, "purpose").connect(null);
+    }
+
+    static Map<String, Object> candidate(String email) {
+        return Map.of("firstName", "Maya", "lastName", "Ruiz", "emails", List.of(email), "headline", "Product Designer",
+                "phones", List.of(Map.of("value", "+1 415 555 0100", "type", "mobile")), "links", List.of("https://maya.example"));
+    }
+
+    String export(LeverTenant t, String boardCandidateId, String email) {
+        return api("POST", "/companies/" + t.company + "/candidates/" + boardCandidateId + "/exports", candidate(email), 202)
+                .path("deliveryId").asText();
+    }
+
+    @Test
+    void connectResolvesTheUserAndRegistersWebhooksInLever() {
+        LeverTenant t = connected();
+        assertThat(t.connection.path("status").asText()).isEqualTo("active");
+        String hookUrl = t.connection.path("webhook").path("url").asText();
+        assertThat(hookUrl).startsWith(base() + "/webhooks/lever/");
+        JsonNode hooks = t.lever("GET", "/v1/webhooks", null).path("data");
+        assertThat(hooks).isNotEmpty().allSatisfy(h -> assertThat(h.path("url").asText()).isEqualTo(hookUrl));
+        assertThat(hooks.findValuesAsText("event")).contains("candidateStageChange", "candidateArchiveChange", "candidateHired");
+        assertThat(api("GET", "/companies/" + t.company + "/connection", null, 200).toString()).doesNotContain(t.key);
+    }
+
+    @Test
+    void sendToLeverMakesOneSourcedNewLeadTaggedWithTheBoard() {
+        LeverTenant t = connected();
+        String email = email("maya");
+        JsonNode delivery = awaitDelivered(export(t, unique("pj-"), email));
+
+        List<JsonNode> opps = t.opportunities(email);
+        assertThat(opps).hasSize(1);
+        JsonNode o = opps.get(0);
+        assertThat(delivery.path("atsRefs").path("atsCandidateId").asText()).isEqualTo(o.path("id").asText());
+        assertThat(LeverTenant.stageOf(o)).isEqualTo("lead-new");
+        assertThat(o.path("origin").asText()).isEqualTo("sourced");
+        assertThat(texts(o.path("tags"))).contains("Test Board");
+        assertThat(texts(o.path("sources"))).contains("Test Board");
+        assertThat(o.path("headline").asText()).isEqualTo("Product Designer");
+        assertThat(o.path("applications")).isEmpty();
+    }
+
+    @Test
+    void aPersonLeverAlreadyKnowsIsNotCreatedAgain() {
+        LeverTenant t = connected();
+        String email = email("known");
+        String existing = t.control("POST", "/opportunities", Map.of("name", "Maya Ruiz", "emails", List.of(email))).path("data").path("id").asText();
+
+        JsonNode delivery = awaitDelivered(export(t, unique("pj-"), email.toUpperCase()));
+        List<JsonNode> opps = t.opportunities(email);
+        assertThat(opps).hasSize(1);
+        assertThat(opps.get(0).path("id").asText()).isEqualTo(existing);
+        assertThat(delivery.path("atsRefs").path("atsCandidateId").asText()).isEqualTo(existing);
+        assertThat(texts(opps.get(0).path("tags"))).contains("Test Board");
+    }
+
+    @Test
+    void anApplicationOnALinkedPostingIsAppliedOnThatPosting() {
+        LeverTenant t = connected();
+        awaitSyncCompleted(t.company, 1);
+        String posting = jobs(t.company, "open").keySet().iterator().next();
+        api("PUT", "/companies/" + t.company + "/job-links/pj-job-7", Map.of("atsJobId", posting), 200);
+        String email = email("appl");
+        JsonNode accepted = api("POST", "/companies/" + t.company + "/applications", Map.of("boardApplicationId", unique("pj-app-"),
+                "boardJobId", "pj-job-7", "candidate", Map.of("boardCandidateId", unique("pj-"), "firstName", "Noor", "lastName", "Haddad",
+                        "emails", List.of(email))), 202);
+        JsonNode delivery = awaitDelivered(accepted.path("deliveryId").asText());
+
+        List<JsonNode> opps = t.opportunities(email);
+        assertThat(opps).hasSize(1);
+        assertThat(opps.get(0).path("id").asText()).isEqualTo(delivery.path("atsRefs").path("atsApplicationId").asText());
+        assertThat(LeverTenant.postingsOf(opps.get(0))).containsExactly(posting);
+        assertThat(opps.get(0).path("origin").asText()).isEqualTo("applied");
+        assertThat(texts(opps.get(0).path("tags"))).contains("Test Board");
+
+        // an unlinked board job is not exported
+        JsonNode notLinked = api("POST", "/companies/" + t.company + "/applications", Map.of("boardApplicationId", unique("pj-app-"),
+                "boardJobId", "pj-job-unlinked", "candidate", Map.of("boardCandidateId", unique("pj-"), "firstName", "Ola", "lastName", "Berg",
+                        "emails", List.of(email("ola")))), 200);
+        assertThat(notLinked.path("exported").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aLostAnswerStillEndsDeliveredWithExactlyOneOpportunity() {
+        LeverTenant t = connected();
+        awaitSyncCompleted(t.company, 1); // the first import must not take the fault
+        t.control("PUT", "/faults", Map.of("commitThenDrop", 1));
+        String email = email("dropped");
+        JsonNode delivery = awaitDelivered(export(t, unique("pj-"), email));
+
+        assertThat(delivery.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        List<JsonNode> opps = t.opportunities(email);
+        assertThat(opps).hasSize(1);
+        assertThat(delivery.path("atsRefs").path("atsCandidateId").asText()).isEqualTo(opps.get(0).path("id").asText());
+        assertThat(t.control("GET", "/faults", null).toString()).doesNotContain("\"commitThenDrop\":1");
+    }
+
+    @Test
+    void a429StormStillEndsDeliveredWithExactlyOneOpportunity() {
+        LeverTenant t = connected();
+        awaitSyncCompleted(t.company, 1);
+        t.control("PUT", "/faults", Map.of("rateLimitStorm", 4));
+        String email = email("storm");
+        JsonNode delivery = awaitDelivered(export(t, unique("pj-"), email));
+
+        assertThat(delivery.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(t.opportunities(email)).hasSize(1);
+    }
+
+    @Test
+    void recruiterMovesInLeverBecomeStatusEvents() {
+        LeverTenant t = connected();
+        String boardCandidateId = unique("pj-");
+        String email = email("moves");
+        String opp = awaitDelivered(export(t, boardCandidateId, email)).path("atsRefs").path("atsCandidateId").asText();
+        long cursor = cursor(t.company);
+
+        t.control("POST", "/opportunities/" + opp + "/stage", Map.of("stageName", "Phone Screen"));
+        assertThat(awaitStatuses(t.company, cursor, 1)).containsExactly("in_review");
+        String hired = t.control("GET", "/account", null).path("hiredArchiveReasonId").asText();
+        t.control("POST", "/opportunities/" + opp + "/archive", Map.of("reason", hired));
+
+        assertThat(awaitStatuses(t.company, cursor, 2)).containsExactly("in_review", "hired");
+        List<JsonNode> events = events(t.company, cursor, "application.status_changed");
+        assertThat(events.get(0).path("data").path("atsStage").asText()).isEqualTo("Phone Screen");
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.path("data").path("boardCandidateId").asText()).isEqualTo(boardCandidateId);
+            assertThat(e.path("data").path("atsCandidateId").asText()).isEqualTo(opp);
+            assertThat(e.path("data").path("provider").asText()).isEqualTo("lever");
+        });
+        assertThat(t.inspect(opp).path("archived").path("reason").asText()).isEqualTo(hired);
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
