@@ -8,12 +8,17 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses oversized bodies with 413 before anything reads them: the board API (larger limit for screenings, which
- * carry a transcript PDF) and the webhooks. A body without Content-Length is counted as it is read.
+ * carry a transcript PDF) and the webhooks. A body without Content-Length is read here, up to the limit.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
     private final AtsBridgeProperties props;
@@ -44,17 +49,17 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             tooLarge(res, limit);
             return;
         }
-        chain.doFilter(new HttpServletRequestWrapper(req) {
-            private ServletInputStream counted;
-
-            @Override
-            public ServletInputStream getInputStream() throws IOException {
-                if (counted == null) {
-                    counted = new LimitedInputStream(super.getInputStream(), limit);
-                }
-                return counted;
-            }
-        }, res);
+        if (req.getContentLengthLong() >= 0) {
+            chain.doFilter(req, res); // Tomcat never reads past a declared Content-Length
+            return;
+        }
+        // no Content-Length (chunked): read at most limit + 1 bytes here, whatever API the route later reads with
+        byte[] body = req.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body.length > limit) {
+            tooLarge(res, limit);
+            return;
+        }
+        chain.doFilter(new CachedBodyRequest(req, body), res);
     }
 
     static void tooLarge(HttpServletResponse res, long limit) throws IOException {
@@ -64,38 +69,48 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
                 + limit + " bytes\",\"field\":null}");
     }
 
-    /** Thrown when a body without Content-Length grows past the limit; the API renders it as 413. */
+    /** Kept for the routes' error mapping: a body that grew past its limit while being read. */
     public static class PayloadTooLargeException extends IOException {
         public PayloadTooLargeException(long limit) {
             super("the request body is larger than " + limit + " bytes");
         }
     }
 
-    private static final class LimitedInputStream extends ServletInputStream {
-        private final ServletInputStream in;
-        private final long limit;
-        private long count;
+    /** A request whose (already size-checked) body is served from memory, to streams and readers alike. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
 
-        LimitedInputStream(ServletInputStream in, long limit) {
-            this.in = in;
-            this.limit = limit;
+        CachedBodyRequest(HttpServletRequest req, byte[] body) {
+            super(req);
+            this.body = body;
         }
 
-        private int count(int n) throws IOException {
-            if (n > 0 && (count += n) > limit) {
-                throw new PayloadTooLargeException(limit);
-            }
-            return n;
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override public int read() { return in.read(); }
+                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
+                @Override public boolean isFinished() { return in.available() == 0; }
+                @Override public boolean isReady() { return true; }
+                @Override public void setReadListener(ReadListener l) { throw new UnsupportedOperationException("blocking reads only"); }
+            };
         }
 
-        @Override public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) count(1);
-            return b;
+        @Override
+        public BufferedReader getReader() {
+            Charset cs = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), cs));
         }
-        @Override public int read(byte[] b, int off, int len) throws IOException { return count(in.read(b, off, len)); }
-        @Override public boolean isFinished() { return in.isFinished(); }
-        @Override public boolean isReady() { return in.isReady(); }
-        @Override public void setReadListener(ReadListener l) { in.setReadListener(l); }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
     }
 }

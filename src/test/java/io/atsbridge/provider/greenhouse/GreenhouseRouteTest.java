@@ -313,6 +313,61 @@ class GreenhouseRouteTest {
                 String.class, ctx.connectionId(), refs.atsApplicationId())).isEqualTo("Phone Screen");
     }
 
+    String status(String atsApplicationId) {
+        return jdbc.queryForObject("select status from application_ref where connection_id = ? and ats_application_id = ?",
+                String.class, ctx.connectionId(), atsApplicationId);
+    }
+
+    String jobState(String atsJobId) {
+        return jdbc.queryForObject("select state from job where connection_id = ? and ats_job_id = ?", String.class, ctx.connectionId(), atsJobId);
+    }
+
+    @Test
+    void everyLifecycleWebhookOfTheSandboxIsTranslated() throws Exception {
+        JsonNode hook = control("POST", "/webhooks", Map.of("name", "atsbridge", "url",
+                "http://localhost:" + port + "/webhooks/greenhouse/" + ctx.connectionId(), "secret", webhookSecret, "events", "all"));
+        assertThat(hook.get("active").asBoolean()).isTrue();
+        JsonNode job = openLiveJob();
+        AtsRefs refs = send(ProviderFlows.APPLICATION_SUBMIT, new BoardApplication("app-l", "bj", job.get("id").asText(),
+                candidate("cand-" + UUID.randomUUID()), null), new DeliveryProgress(Map.of())).getMessage().getBody(AtsRefs.class);
+        String app = refs.atsApplicationId();
+        Duration max = Duration.ofSeconds(20);
+        await().atMost(max).until(() -> jdbc.queryForObject("select count(*) from application_ref where connection_id = ? and ats_application_id = ?",
+                Integer.class, ctx.connectionId(), app) == 1 && "applied".equals(status(app)));
+
+        control("POST", "/applications/" + app + "/reject", Map.of());
+        await().atMost(max).until(() -> "rejected".equals(status(app)));
+        control("POST", "/applications/" + app + "/unreject", Map.of());
+        await().atMost(max).until(() -> "applied".equals(status(app))); // back to its stage, Application Review
+        control("POST", "/applications/" + app + "/hire", Map.of()); // the reduced payload: no status, no stage
+        await().atMost(max).until(() -> "hired".equals(status(app)));
+        control("DELETE", "/candidates/" + refs.atsCandidateId(), null);
+        await().atMost(max).until(() -> "withdrawn".equals(status(app)));
+
+        // jobs: unpublish and republish a post, close and delete a job
+        String jobId = job.get("id").asText();
+        String postId = null;
+        for (JsonNode p : job.get("job_posts")) {
+            if (p.path("live").asBoolean()) {
+                postId = p.get("id").asText();
+            }
+        }
+        assertThat(jobState(jobId)).isEqualTo("open");
+        control("POST", "/job_posts/" + postId + "/live", Map.of("live", false));
+        await().atMost(max).until(() -> "closed".equals(jobState(jobId)));
+        control("POST", "/job_posts/" + postId + "/live", Map.of("live", true));
+        await().atMost(max).until(() -> "open".equals(jobState(jobId)));
+        String description = jdbc.queryForObject("select description_html from job where connection_id = ? and ats_job_id = ?",
+                String.class, ctx.connectionId(), jobId);
+        assertThat(description).as("a webhook upsert carries the board content, as the import does").isNotBlank();
+        control("POST", "/jobs/" + jobId + "/close", null);
+        await().atMost(max).until(() -> "closed".equals(jobState(jobId)));
+        control("DELETE", "/jobs/" + jobId, null);
+        await().atMost(max).until(() -> "deleted".equals(jobState(jobId)));
+        assertThat(jdbc.queryForList("select verdict from webhook_receipt where connection_id = ?", String.class, ctx.connectionId()))
+                .doesNotContain("failed", "rejected");
+    }
+
     @Test
     void aLostAnswerIsReconciledFromTheWebhookAndNeverSentTwice() throws Exception {
         Duration window = props.getReconcileWindow();

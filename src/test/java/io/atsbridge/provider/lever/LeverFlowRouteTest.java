@@ -128,6 +128,29 @@ class LeverFlowRouteTest extends LeverRouteTestBase {
     }
 
     @Test
+    void connectRegistersOneWebhookPerEventAndKeepsTheirTokens() throws Exception {
+        List<String> events = new ArrayList<>();
+        for (JsonNode w : sandbox("GET", "/v1/webhooks", null).path("data")) {
+            if (ctx.webhookUrl().equals(w.path("url").asText())) {
+                events.add(w.path("event").asText());
+            }
+        }
+        assertThat(events).containsExactlyInAnyOrder("applicationCreated", "candidateStageChange", "candidateArchiveChange",
+                "candidateHired", "candidateDeleted");
+        // the admin's pasted token, ours, and one per registered webhook
+        assertThat(ctx.credentials().webhookSecrets()).contains(WEBHOOK_TOKEN).hasSizeGreaterThanOrEqualTo(7);
+        // connecting again replaces our registrations instead of piling them up
+        connections.connect(company, new ConnectRequest("lever", key, null, null, List.of(), lever(), "admin@x.example", null, null, null, null));
+        long ours = 0;
+        for (JsonNode w : sandbox("GET", "/v1/webhooks", null).path("data")) {
+            if (ctx.webhookUrl().equals(w.path("url").asText())) {
+                ours++;
+            }
+        }
+        assertThat(ours).isEqualTo(5);
+    }
+
+    @Test
     void exportCreatesASourcedNewLeadOnceAndTagsAKnownPerson() throws Exception {
         String email = email();
         AtsRefs first = run(ProviderFlows.CANDIDATE_EXPORT, candidate(email), new DeliveryProgress(Map.of()));
@@ -393,5 +416,48 @@ class LeverFlowRouteTest extends LeverRouteTestBase {
         assertThat(signedWebhook("candidateArchiveChange", Map.of("opportunityId", opp, "candidateId", opp,
                 "toArchived", Map.of("archivedAt", System.currentTimeMillis(), "reason", hiredReason))).statusCode()).isBetween(200, 299);
         awaitStatus("hired");
+    }
+
+    /**
+     * Webhooks the sandbox itself signs and sends (as an admin configured them in Lever's UI, tokens pasted into the
+     * connection): a stage move and a hire in "Lever" become board events; a badly signed one changes nothing.
+     */
+    @Test
+    void webhooksSignedByLeverItselfBecomeBoardEvents() throws Exception {
+        String url = base() + "/webhooks/lever/" + ctx.connectionId();
+        List<String> tokens = new ArrayList<>();
+        for (JsonNode w : sandbox("POST", "/_control/webhooks", Map.of("url", url,
+                "events", List.of("candidateStageChange", "candidateArchiveChange", "candidateHired"))).path("data")) {
+            tokens.add(w.path("configuration").path("signatureToken").asText());
+        }
+        assertThat(tokens).hasSize(3).allSatisfy(t -> assertThat(t).isNotBlank());
+        connections.connect(company, new ConnectRequest("lever", key, null, null, tokens, lever(), "admin@x.example", null, null, null, null));
+        ctx = connections.contextForCompany(company).orElseThrow();
+
+        String email = email();
+        HttpResponse<String> accepted = send("POST", "/api/v1/companies/" + company + "/candidates/bc-2/exports",
+                JSON.writeValueAsString(Map.of("firstName", "Ada", "lastName", "Lovelace", "emails", List.of(email))),
+                Map.of("Authorization", "Bearer test-token", "Content-Type", "application/json"));
+        String deliveryId = json(accepted).path("deliveryId").asText();
+        String opp = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> json(get("/api/v1/deliveries/" + deliveryId, bearer())), d -> "delivered".equals(d.path("status").asText()))
+                .path("atsRefs").path("atsCandidateId").asText();
+
+        sandbox("POST", "/_control/webhooks/bad-signature", Map.of("event", "candidateHired", "opportunityId", opp));
+        sandbox("POST", "/_control/opportunities/" + opp + "/stage", Map.of("stageName", "On-site Interview"));
+        JsonNode interviewing = awaitStatus("interviewing");
+        assertThat(interviewing.path("data").path("atsStage").asText()).isEqualTo("On-site Interview");
+        assertThat(statuses()).doesNotContain("hired"); // the badly signed "hired" was refused
+
+        sandbox("POST", "/_control/opportunities/" + opp + "/hire", null);
+        awaitStatus("hired");
+    }
+
+    List<String> statuses() throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : json(get("/api/v1/companies/" + company + "/events?after=0&limit=1000", bearer())).path("events")) {
+            out.add(e.path("data").path("status").asText());
+        }
+        return out;
     }
 }

@@ -19,6 +19,14 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void acceptsARealGreenhouseDelivery() {
+        // grnhse/greenhouse-api-docs#276: a ping body as Greenhouse sent it, its secret and the Signature header it carried
+        byte[] raw = Fixtures.bytes("webhook-ping-issue-276.json");
+        assertThat(SignatureVerifier.check("sha256 395b1309fd37f0732d1ed11c15e03edd61b818918df6bf93be7c71bafb09c877", raw,
+                List.of("1uSUju2H6AohOE7OQVaxeLT3O8Uxxuas"))).isNull();
+    }
+
+    @Test
     void verifiesOverTheRawBytesAndNotOverReSerializedJson() throws Exception {
         byte[] raw = Fixtures.bytes("webhook-new-candidate-application.json");
         assertThat(new String(raw, StandardCharsets.UTF_8)).contains("\\u003cp\\u003e").contains("\\u0026");
