@@ -33,8 +33,12 @@ import org.springframework.test.context.ActiveProfiles;
  * surfaces, as a board's backend does: the board API (bearer {@code test-token}) and the sandbox ATSs (Data/Ingestion
  * APIs and their {@code _control} APIs, which play the recruiter and tell what the ATS holds). Every acceptance class
  * extends this one with no annotation of its own, so they share one cached Spring context.
+ *
+ * <p>Greenhouse's reconcile window (how long a delivery whose answer was lost waits for the webhook saying what was
+ * created, 2 min by default) is shortened so the lost-answer scenario fits the suite's time budget.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "atsbridge.providers.greenhouse.reconcile-window=2s")
 @ActiveProfiles("test")
 abstract class AcceptanceTestBase {
     static final ObjectMapper JSON = new ObjectMapper();

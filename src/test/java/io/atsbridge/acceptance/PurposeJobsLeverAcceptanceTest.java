@@ -135,10 +135,15 @@ class PurposeJobsLeverAcceptanceTest extends AcceptanceTestBase {
 
         t.control("POST", "/opportunities/" + opp + "/stage", Map.of("stageName", "Phone Screen"));
         assertThat(awaitStatuses(t.company, cursor, 1)).containsExactly("in_review");
+        t.control("POST", "/opportunities/" + opp + "/stage", Map.of("stageName", "Screened")); // still in review: no event
+        t.control("POST", "/opportunities/" + opp + "/reject", null);
+        assertThat(awaitStatuses(t.company, cursor, 2)).containsExactly("in_review", "rejected");
+        t.control("POST", "/opportunities/" + opp + "/unarchive", null);
+        assertThat(awaitStatuses(t.company, cursor, 3)).containsExactly("in_review", "rejected", "in_review");
         String hired = t.control("GET", "/account", null).path("hiredArchiveReasonId").asText();
         t.control("POST", "/opportunities/" + opp + "/archive", Map.of("reason", hired));
 
-        assertThat(awaitStatuses(t.company, cursor, 2)).containsExactly("in_review", "hired");
+        assertThat(awaitStatuses(t.company, cursor, 4)).containsExactly("in_review", "rejected", "in_review", "hired");
         List<JsonNode> events = events(t.company, cursor, "application.status_changed");
         assertThat(events.get(0).path("data").path("atsStage").asText()).isEqualTo("Phone Screen");
         assertThat(events).allSatisfy(e -> {

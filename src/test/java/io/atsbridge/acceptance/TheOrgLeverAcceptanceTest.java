@@ -117,6 +117,25 @@ class TheOrgLeverAcceptanceTest extends AcceptanceTestBase {
                 .satisfies(e -> assertThat(e.path("data").path("status").asText()).isEqualTo("failed"));
     }
 
+    /** More than half of the open postings vanish at once: looks like an ATS or permission glitch, so nothing changes. */
+    @Test
+    void anImportWhereMostOpenJobsVanishIsSuspectAndChangesNothing() {
+        Org org = new Org();
+        Map<String, String> before = states(jobs(org.t.company, null));
+        List<String> open = before.entrySet().stream().filter(e -> "open".equals(e.getValue())).map(Map.Entry::getKey).toList();
+        long cursor = cursor(org.t.company);
+        for (String id : open.subList(0, open.size() / 2 + 1)) {
+            org.t.control("DELETE", "/jobs/" + id, null);
+        }
+        JsonNode run = syncNow(org.t.company);
+
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("suspect");
+        assertThat(run.path("deleted").asInt() + run.path("closed").asInt()).isZero();
+        assertThat(states(jobs(org.t.company, null))).isEqualTo(before);
+        assertThat(events(org.t.company, cursor, "sync.suspect")).hasSize(1);
+        assertThat(events(org.t.company, cursor)).noneSatisfy(e -> assertThat(e.path("type").asText()).isEqualTo("job.deleted"));
+    }
+
     static Map<String, String> states(Map<String, JsonNode> jobs) {
         Map<String, String> out = new HashMap<>();
         jobs.forEach((id, j) -> out.put(id, j.path("state").asText()));

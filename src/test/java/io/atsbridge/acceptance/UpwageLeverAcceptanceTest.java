@@ -73,6 +73,13 @@ class UpwageLeverAcceptanceTest extends AcceptanceTestBase {
         awaitDelivered(deliveryId);
         assertThat(t.lever("GET", "/v1/opportunities/" + opp + "/files", null).path("data")).hasSize(1);
         assertThat(t.opportunities(email)).hasSize(1);
+
+        // another result under the same screening id is a conflict, not a second send
+        Map<String, Object> changed = new LinkedHashMap<>(body);
+        changed.put("outcome", "FAILED");
+        Resp conflict = api("POST", "/companies/" + t.company + "/screenings", changed);
+        assertThat(conflict.status()).as(conflict.raw()).isEqualTo(409);
+        assertThat(PurposeJobsLeverAcceptanceTest.texts(t.inspect(opp).path("tags"))).doesNotContain("UW Screened: FAILED");
     }
 
     @Test
