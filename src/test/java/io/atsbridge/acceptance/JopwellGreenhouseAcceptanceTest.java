@@ -297,6 +297,42 @@ class JopwellGreenhouseAcceptanceTest extends AcceptanceTestBase {
         assertThat(events(t.company, 0, "job.deleted")).anySatisfy(e -> assertThat(e.path("data").path("atsJobId").asText()).isEqualTo(closing));
     }
 
+    /** Job description and status updates (Greenhouse → Jopwell): a new job and an edited post arrive by webhook. */
+    @Test
+    void aNewJobAndAnEditedPostArriveByWebhook() {
+        Tenant t = new Tenant().connect().registerWebhook();
+        awaitSyncCompleted(t.company, 1);
+        JsonNode created = t.control("POST", "/jobs", Map.of("name", "Data Analyst", "status", "open", "live", true,
+                "department", "Engineering", "office", "New York"));
+        String jobId = created.path("id").asText();
+        String postId = created.path("job_posts").get(0).path("id").asText();
+
+        JsonNode job = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(150))
+                .until(() -> jobs(t.company, null).get(jobId), j -> j != null && "open".equals(j.path("state").asText()));
+        assertThat(job.path("title").asText()).isNotBlank();
+        assertThat(events(t.company, 0, "job.created")).anySatisfy(e -> assertThat(e.path("data").path("atsJobId").asText()).isEqualTo(jobId));
+
+        t.control("PATCH", "/job_posts/" + postId, Map.of("title", "Senior Data Analyst", "content", "<p>SQL &amp; Python, \"R\" welcome</p>"));
+        JsonNode updated = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(150))
+                .until(() -> jobs(t.company, null).get(jobId), j -> "Senior Data Analyst".equals(j.path("title").asText()));
+        assertThat(updated.path("descriptionHtml").asText()).isEqualTo("<p>SQL &amp; Python, \"R\" welcome</p>");
+        assertThat(updated.path("state").asText()).isEqualTo("open");
+        assertThat(updated.path("department").asText()).isEqualTo("Engineering");
+        assertThat(updated.path("url").asText()).isNotBlank();
+    }
+
+    /** A webhook for company A can never touch company B: B's URL does not accept A's signature. */
+    @Test
+    void anotherCompanysWebhookSecretIsRefused() {
+        Tenant a = new Tenant().connect();
+        Tenant b = new Tenant().connect();
+        JsonNode hook = a.control("POST", "/webhooks", Map.of("name", "misrouted", "url", b.connection.path("webhook").path("url").asText(),
+                "secret", a.connection.path("webhook").path("secret").asText(), "events", "all"));
+        assertThat(hook.path("active").asBoolean()).as("B's endpoint refused A's ping: " + hook).isFalse();
+        JsonNode receipts = api("GET", "/companies/" + b.company + "/webhook-receipts", null, 200).path("receipts");
+        assertThat(receipts).isNotEmpty().allSatisfy(r -> assertThat(r.path("verdict").asText()).isNotEqualTo("accepted"));
+    }
+
     @Test
     void revokeStopsEverything() {
         Tenant t = new Tenant().connect();

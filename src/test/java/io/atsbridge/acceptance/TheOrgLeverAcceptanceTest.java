@@ -70,7 +70,8 @@ class TheOrgLeverAcceptanceTest extends AcceptanceTestBase {
         assertThat(job.path("location").asText()).isEqualTo("Oslo");
         assertThat(job.path("url").asText()).isEqualTo(posting.path("urls").path("show").asText()).isNotBlank();
         assertThat(job.path("descriptionHtml").asText()).contains("Lead <b>People</b>");
-        assertThat(job.path("createdAt").asText()).isNotBlank();
+        assertThat(java.time.Instant.parse(job.path("createdAt").asText()))
+                .isEqualTo(java.time.Instant.ofEpochMilli(posting.path("createdAt").asLong()));
     }
 
     @Test
