@@ -80,6 +80,27 @@ class JopwellGreenhouseAcceptanceTest extends AcceptanceTestBase {
                 "phones", List.of("+1 212 555 0100"));
     }
 
+    /** The board's "Get Started" page: what Greenhouse needs, from our API. */
+    @Test
+    void providersTellTheBoardWhatGreenhouseNeeds() {
+        JsonNode providers = api("GET", "/providers", null, 200).path("providers");
+        JsonNode gh = null;
+        for (JsonNode p : providers) {
+            if ("greenhouse".equals(p.path("id").asText())) {
+                gh = p;
+            }
+        }
+        assertThat(gh).as(providers.toString()).isNotNull();
+        assertThat(gh.toString()).contains("Candidate Ingestion");
+        JsonNode fields = gh.path("credentialFields");
+        assertThat(fields.findValuesAsText("name")).contains("apiKey", "onBehalfOf", "jobBoardToken");
+        for (JsonNode f : fields) {
+            if (List.of("apiKey", "onBehalfOf").contains(f.path("name").asText())) {
+                assertThat(f.path("required").asBoolean()).as(f.toString()).isTrue();
+            }
+        }
+    }
+
     @Test
     void aWrongKeyIsRefusedWith422AndNothingIsStored() {
         Tenant t = new Tenant();
@@ -126,6 +147,7 @@ class JopwellGreenhouseAcceptanceTest extends AcceptanceTestBase {
         assertThat(view.toString()).doesNotContain(t.key).doesNotContain(t.connection.path("webhook").path("secret").asText());
 
         assertThat(awaitSyncCompleted(t.company, 1).path("data").path("status").asText()).isEqualTo("completed");
+        assertThat(api("GET", "/companies/" + t.company + "/connection", null, 200).path("lastSyncAt").asText()).isNotBlank();
         Map<String, JsonNode> imported = jobs(t.company, null);
 
         // what Greenhouse holds: open jobs (partner API), their live posts (Job Board API), raw post HTML (Harvest)

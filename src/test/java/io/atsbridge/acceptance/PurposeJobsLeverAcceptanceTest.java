@@ -154,6 +154,26 @@ class PurposeJobsLeverAcceptanceTest extends AcceptanceTestBase {
         assertThat(t.inspect(opp).path("archived").path("reason").asText()).isEqualTo(hired);
     }
 
+    /**
+     * A recruiter exports a batch of profiles at once with Lever's real rate limit (10 requests/s, bursts of 20) on:
+     * the hub paces itself to that budget, so every export lands once, without a 429 retry.
+     */
+    @Test
+    void aBatchOfExportsStaysWithinLeversRateLimit() {
+        LeverTenant t = connected();
+        awaitSyncCompleted(t.company, 1);
+        Map<String, String> deliveryByEmail = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 15; i++) {
+            String email = email("batch" + i);
+            deliveryByEmail.put(email, export(t, unique("pj-batch-"), email));
+        }
+        deliveryByEmail.forEach((email, id) -> {
+            JsonNode d = awaitDelivered(id);
+            assertThat(d.path("attempts").asInt()).as("a 429 was hit: " + d).isEqualTo(1);
+        });
+        deliveryByEmail.keySet().forEach(email -> assertThat(t.opportunities(email)).as(email).hasSize(1));
+    }
+
     static List<String> texts(JsonNode array) {
         List<String> out = new java.util.ArrayList<>();
         array.forEach(n -> out.add(n.asText()));

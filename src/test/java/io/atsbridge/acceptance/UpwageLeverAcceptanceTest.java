@@ -118,6 +118,26 @@ class UpwageLeverAcceptanceTest extends AcceptanceTestBase {
         assertThat(held.path("files")).hasSize(1);
     }
 
+    /** The person is in Lever only as a sourced lead: the screener result goes to an opportunity on the posting. */
+    @Test
+    void aLeadWithoutThePostingGetsAnOpportunityOnThePosting() {
+        LeverTenant t = connected();
+        String posting = t.newPosting(Map.of("text", "Cashier", "confidentiality", "non-confidential"));
+        String email = email("lead");
+        String lead = t.control("POST", "/opportunities", Map.of("name", "Jordan Reyes", "emails", List.of(email), "origin", "sourced"))
+                .path("data").path("id").asText();
+
+        String opp = awaitDelivered(post(t, screening(unique("uw-"), email, posting, "PASSED", transcriptPdf())))
+                .path("atsRefs").path("atsCandidateId").asText();
+
+        assertThat(opp).isNotEqualTo(lead);
+        assertThat(t.opportunities(email)).hasSize(2);
+        assertThat(LeverTenant.postingsOf(t.inspect(opp))).containsExactly(posting);
+        assertThat(t.inspect(opp).path("files")).hasSize(1);
+        assertThat(t.inspect(lead).path("files")).isEmpty();
+        assertThat(PurposeJobsLeverAcceptanceTest.texts(t.inspect(lead).path("tags"))).doesNotContain("UW Screened: PASSED");
+    }
+
     static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
