@@ -293,6 +293,24 @@ class JopwellGreenhouseAcceptanceTest extends AcceptanceTestBase {
         assertThat(events.get(1).path("data").path("previousStatus").asText()).isEqualTo("in_review");
     }
 
+    /** Greenhouse refuses for good (the linked job closed meanwhile): failed at once, with Greenhouse's reason. */
+    @Test
+    void anApplicationGreenhouseRefusesFailsAtOnceWithItsReason() {
+        Tenant t = new Tenant().connect();
+        awaitSyncCompleted(t.company, 1);
+        String atsJobId = jobs(t.company, "open").keySet().iterator().next();
+        api("PUT", "/companies/" + t.company + "/job-links/jw-job-2", Map.of("atsJobId", atsJobId), 200);
+        t.control("POST", "/jobs/" + atsJobId + "/close", null);
+
+        JsonNode accepted = api("POST", "/companies/" + t.company + "/applications", Map.of("boardApplicationId", unique("jw-app-"),
+                "boardJobId", "jw-job-2", "candidate", Map.of("boardCandidateId", unique("jw-cand-"), "firstName", "Eli", "lastName", "Stone",
+                        "emails", List.of(email("eli")))), 202);
+        JsonNode d = awaitFinal(accepted.path("deliveryId").asText());
+        assertThat(d.path("status").asText()).as(d.toString()).isEqualTo("failed");
+        assertThat(d.path("attempts").asInt()).isEqualTo(1);
+        assertThat(d.path("lastError").asText()).contains("not open");
+    }
+
     @Test
     void aJobClosedInGreenhouseShowsClosed() {
         Tenant t = new Tenant().connect().registerWebhook();

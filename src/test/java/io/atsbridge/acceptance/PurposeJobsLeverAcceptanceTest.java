@@ -38,6 +38,12 @@ class PurposeJobsLeverAcceptanceTest extends AcceptanceTestBase {
         assertThat(hooks).isNotEmpty().allSatisfy(h -> assertThat(h.path("url").asText()).isEqualTo(hookUrl));
         assertThat(hooks.findValuesAsText("event")).contains("candidateStageChange", "candidateArchiveChange", "candidateHired");
         assertThat(api("GET", "/companies/" + t.company + "/connection", null, 200).toString()).doesNotContain(t.key);
+
+        // connecting again (another admin of the company) replaces our webhooks instead of adding a second set
+        api("PUT", "/companies/" + t.company + "/connection", t.connectRequest(null), 200);
+        JsonNode after = t.lever("GET", "/v1/webhooks", null).path("data");
+        assertThat(after.size()).isEqualTo(hooks.size());
+        assertThat(after.findValuesAsText("event")).doesNotHaveDuplicates();
     }
 
     @Test
@@ -123,6 +129,30 @@ class PurposeJobsLeverAcceptanceTest extends AcceptanceTestBase {
 
         assertThat(delivery.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(t.opportunities(email)).hasSize(1);
+    }
+
+    /** Lever is down long enough for the retries to run out: a dead letter the board sees, replayed once Lever is back. */
+    @Test
+    void aDeadExportIsReportedThenReplayedOnce() {
+        LeverTenant t = connected();
+        awaitSyncCompleted(t.company, 1);
+        t.control("PUT", "/faults", Map.of("errorRate", 1.0, "errorStatus", 503));
+        String boardCandidateId = unique("pj-");
+        String email = email("outage");
+        String deliveryId = export(t, boardCandidateId, email);
+        JsonNode dead = awaitFinal(deliveryId);
+        assertThat(dead.path("status").asText()).as(dead.toString()).isEqualTo("dead");
+        assertThat(dead.path("attempts").asInt()).isEqualTo(8);
+        assertThat(api("GET", "/companies/" + t.company + "/deliveries?status=dead", null, 200).path("deliveries").findValuesAsText("id"))
+                .containsExactly(deliveryId);
+        assertThat(events(t.company, 0, "delivery.dead")).singleElement()
+                .satisfies(e -> assertThat(e.path("data").path("deliveryId").asText()).isEqualTo(deliveryId));
+        t.control("DELETE", "/faults", null);
+        assertThat(t.opportunities(email)).isEmpty();
+        api("POST", "/deliveries/" + deliveryId + "/retry", null, 202);
+        JsonNode delivered = awaitDelivered(deliveryId);
+        assertThat(t.opportunities(email)).singleElement()
+                .satisfies(o -> assertThat(o.path("id").asText()).isEqualTo(delivered.path("atsRefs").path("atsCandidateId").asText()));
     }
 
     @Test
