@@ -409,6 +409,24 @@ class JopwellGreenhouseAcceptanceTest extends AcceptanceTestBase {
         assertThat(receipts).isNotEmpty().allSatisfy(r -> assertThat(r.path("verdict").asText()).isNotEqualTo("accepted"));
     }
 
+    /** Greenhouse has no screening flow (DESIGN.md "later"): a screening is not silently lost, it fails with the reason. */
+    @Test
+    void aScreeningForGreenhouseEndsWithADesignedAnswer() {
+        Tenant t = new Tenant().connect();
+        awaitSyncCompleted(t.company, 1);
+        String atsJobId = jobs(t.company, "open").keySet().iterator().next();
+        Resp r = api("POST", "/companies/" + t.company + "/screenings", Map.of("screeningId", unique("s-"), "atsJobId", atsJobId,
+                "outcome", "PASSED", "candidate", Map.of("firstName", "Gus", "lastName", "Lee", "emails", List.of(email("gus"))),
+                "transcript", Map.of("fileName", "t.pdf", "contentBase64", java.util.Base64.getEncoder().encodeToString(transcriptPdf()))));
+        if (r.status() == 202) {
+            JsonNode d = awaitFinal(r.path("deliveryId").asText());
+            assertThat(d.path("status").asText()).isEqualTo("failed");
+            assertThat(d.path("lastError").asText()).containsIgnoringCase("screening");
+        } else {
+            assertThat(r.status()).as(r.raw()).isEqualTo(422);
+        }
+    }
+
     @Test
     void revokeStopsEverything() {
         Tenant t = new Tenant().connect();

@@ -85,7 +85,8 @@ class PurposeJobsLeverAcceptanceTest extends AcceptanceTestBase {
         String posting = jobs(t.company, "open").keySet().iterator().next();
         api("PUT", "/companies/" + t.company + "/job-links/pj-job-7", Map.of("atsJobId", posting), 200);
         String email = email("appl");
-        JsonNode accepted = api("POST", "/companies/" + t.company + "/applications", Map.of("boardApplicationId", unique("pj-app-"),
+        String boardApplicationId = unique("pj-app-");
+        JsonNode accepted = api("POST", "/companies/" + t.company + "/applications", Map.of("boardApplicationId", boardApplicationId,
                 "boardJobId", "pj-job-7", "candidate", Map.of("boardCandidateId", unique("pj-"), "firstName", "Noor", "lastName", "Haddad",
                         "emails", List.of(email))), 202);
         JsonNode delivery = awaitDelivered(accepted.path("deliveryId").asText());
@@ -96,6 +97,15 @@ class PurposeJobsLeverAcceptanceTest extends AcceptanceTestBase {
         assertThat(LeverTenant.postingsOf(opps.get(0))).containsExactly(posting);
         assertThat(opps.get(0).path("origin").asText()).isEqualTo("applied");
         assertThat(texts(opps.get(0).path("tags"))).contains("Test Board");
+
+        // the hiring team moves the applicant: the board hears it about this application
+        long cursor = cursor(t.company);
+        t.control("POST", "/opportunities/" + opps.get(0).path("id").asText() + "/stage", Map.of("stageName", "On-site Interview"));
+        assertThat(awaitStatuses(t.company, cursor, 1)).containsExactly("interviewing");
+        JsonNode event = events(t.company, cursor, "application.status_changed").get(0);
+        assertThat(event.path("data").path("boardApplicationId").asText()).isEqualTo(boardApplicationId);
+        assertThat(event.path("data").path("boardJobId").asText()).isEqualTo("pj-job-7");
+        assertThat(event.path("data").path("atsJobId").asText()).isEqualTo(posting);
 
         // an unlinked board job is not exported
         JsonNode notLinked = api("POST", "/companies/" + t.company + "/applications", Map.of("boardApplicationId", unique("pj-app-"),
@@ -201,6 +211,8 @@ class PurposeJobsLeverAcceptanceTest extends AcceptanceTestBase {
             JsonNode d = awaitDelivered(id);
             assertThat(d.path("attempts").asInt()).as("a 429 was hit: " + d).isEqualTo(1);
         });
+        // our own read-back would share the key's budget with the hub: lift the limit for the assertions only
+        t.control("PUT", "/settings", Map.of("rateLimitDisabled", true));
         deliveryByEmail.keySet().forEach(email -> assertThat(t.opportunities(email)).as(email).hasSize(1));
     }
 
