@@ -40,10 +40,10 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(TestProvider.class)
 class OpenApiContractTest {
     /**
-     * Flip to true once every documented operation has its route: then a documented operation without a route
-     * fails the build too, instead of being printed.
+     * true: a documented operation without a route fails too. Set it to false (the gap is then only printed) while
+     * an operation is documented ahead of its route.
      */
-    static final boolean EVERY_DOCUMENTED_OPERATION_MUST_BE_SERVED = false;
+    static final boolean EVERY_DOCUMENTED_OPERATION_MUST_BE_SERVED = true;
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonNode doc;

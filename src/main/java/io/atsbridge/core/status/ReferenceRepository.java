@@ -33,6 +33,18 @@ public class ReferenceRepository {
         }
     }
 
+    /**
+     * Whether a board candidate id is one we sent through this connection. An ATS may echo ids other integrations
+     * wrote (Greenhouse's external_id belongs to whichever partner created the person), so a signal's board id is
+     * trusted only for candidates we exported or applied.
+     */
+    public boolean isOurs(String connectionId, String boardCandidateId) {
+        return jdbc.queryForObject("select count(*) from candidate_ref where connection_id = ? and board_candidate_id = ?",
+                Integer.class, connectionId, boardCandidateId) > 0
+                || jdbc.queryForObject("select count(*) from delivery where connection_id = ? and board_candidate_id = ?",
+                Integer.class, connectionId, boardCandidateId) > 0;
+    }
+
     public Optional<String> atsCandidateId(String connectionId, String boardCandidateId) {
         return jdbc.queryForList("select ats_candidate_id from candidate_ref where connection_id = ? and board_candidate_id = ?",
                 String.class, connectionId, boardCandidateId).stream().filter(s -> s != null).findFirst();

@@ -59,7 +59,7 @@ public class SignalService {
             return false;
         }
         Optional<ReferenceRepository.ApplicationRef> found = refs.findApplication(conn.connectionId(), appId);
-        if (found.isEmpty() && s.boardCandidateId() == null) {
+        if (found.isEmpty() && (s.boardCandidateId() == null || !refs.isOurs(conn.connectionId(), s.boardCandidateId()))) {
             log.debug("{} signal for unknown candidacy {} of connection {}: ignored", conn.provider(), appId, conn.connectionId());
             return false;
         }

@@ -34,6 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 class GreenhouseFlowWiringTest {
     @Autowired ConnectionService connections;
     @Autowired ProducerTemplate producer;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
     private final FakeGreenhouse gh = new FakeGreenhouse()
             .on("GET /v1/partner/current_user", 200, "{\"full_name\":\"Integrations\",\"email\":\"integrations@demo.example\",\"id\":77}");
     private final ObjectMapper json = new ObjectMapper();
@@ -61,6 +62,27 @@ class GreenhouseFlowWiringTest {
     private static Candidate grace() {
         return new Candidate("board-" + UUID.randomUUID(), "Grace", "Hopper", List.of("grace@example.com"), List.of(),
                 null, "Arlington, VA", List.of(), null, "US Navy", "Rear Admiral", null);
+    }
+
+    @Test
+    void providersListShowsHowToConnectGreenhouse() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/v1/providers")).header("Authorization", "Bearer test-token").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode gh = null;
+        for (JsonNode p : json.readTree(r.body()).get("providers")) {
+            if ("greenhouse".equals(p.path("id").asText())) {
+                gh = p;
+            }
+        }
+        assertThat(gh).isNotNull();
+        assertThat(gh.get("name").asText()).isEqualTo("Greenhouse");
+        assertThat(gh.get("authMethods").toString()).isEqualTo("[\"api_key\"]");
+        assertThat(gh.get("credentialFields").findValuesAsText("name")).containsExactly("apiKey", "onBehalfOf", "jobBoardToken");
+        assertThat(gh.get("webhookEvents").toString()).contains("new_prospect_application", "candidate_stage_change", "job_deleted");
+        assertThat(gh.get("setupSteps").toString()).contains("Dev Center", "Candidate Ingestion", "shown only once");
+        assertThat(gh.get("permissions").toString()).contains("Job Admin", "manage unattached prospects");
     }
 
     @Test

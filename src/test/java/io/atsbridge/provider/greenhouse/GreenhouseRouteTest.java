@@ -55,6 +55,7 @@ class GreenhouseRouteTest {
     @LocalServerPort int port;
     @Autowired ConnectionService connections;
     @Autowired ProducerTemplate producer;
+    @Autowired io.atsbridge.core.status.ReferenceRepository references;
     @Autowired GreenhouseProvider provider;
     @Autowired GreenhouseProperties props;
     @Autowired JdbcTemplate jdbc;
@@ -101,6 +102,12 @@ class GreenhouseRouteTest {
     }
 
     Exchange send(String flow, Object body, DeliveryProgress progress) {
+        // what the outbox's delivery row does in production: the board candidate is known as ours before we send
+        String boardCandidateId = body instanceof Candidate c ? c.boardCandidateId()
+                : body instanceof BoardApplication a ? a.candidate().boardCandidateId() : null;
+        if (boardCandidateId != null) {
+            references.upsertCandidate(ctx.connectionId(), ctx.companyId(), boardCandidateId, null, java.time.Instant.now());
+        }
         return producer.send(ProviderFlows.endpoint("greenhouse", flow), e -> {
             e.getIn().setBody(body);
             e.setProperty(ProviderFlows.CONNECTION, ctx);

@@ -460,4 +460,38 @@ class LeverFlowRouteTest extends LeverRouteTestBase {
         }
         return out;
     }
+
+    @Test
+    void aDroppedTranscriptUploadIsNotRepeatedOnRetry() throws Exception {
+        String posting = newPosting(Map.of("text", "Support Agent"));
+        String email = email();
+        AtsRefs first = run(ProviderFlows.SCREENING_ATTACH, screening(email, posting, Screening.Outcome.INCOMPLETE, "%PDF-1.4 first"),
+                new DeliveryProgress(Map.of()));
+        // the candidacy exists, so the first write of the next screening is its upload: Lever stores it, the answer is lost
+        sandbox("PUT", "/_control/faults", Map.of("commitThenDrop", 1));
+        DeliveryProgress progress = new DeliveryProgress(Map.of());
+        Screening second = screening(email, posting, Screening.Outcome.PASSED, "%PDF-1.4 second");
+        assertThatThrownBy(() -> run(ProviderFlows.SCREENING_ATTACH, second, progress)).isInstanceOf(AtsException.class);
+        assertThat(progress.get("opportunityId")).isEqualTo(first.atsCandidateId());
+        run(ProviderFlows.SCREENING_ATTACH, second, progress);
+        JsonNode o = inspect(first.atsCandidateId());
+        assertThat(o.path("files")).hasSize(2);
+        assertThat(o.path("tags").toString()).contains("Test Board Screened: INCOMPLETE", "Test Board Screened: PASSED");
+        assertThat(opportunitiesFor(email)).hasSize(1);
+    }
+
+    @Test
+    void refusedCredentialsAndUnknownActAsUserAreExplained() {
+        String other = "co-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThatThrownBy(() -> connections.connect(other, new ConnectRequest("lever", "not-a-sandbox-key", null, null, List.of(), lever(),
+                "a@x.example", null, null, null, null)))
+                .isInstanceOfSatisfying(io.atsbridge.core.HubException.class, e -> assertThat(e.status()).isEqualTo(422));
+        assertThatThrownBy(() -> connections.connect(other, new ConnectRequest("lever", "sandbox-" + UUID.randomUUID().toString().replace("-", ""),
+                "nobody@nowhere.example", null, List.of(), lever(), "a@x.example", null, null, null, null)))
+                .isInstanceOfSatisfying(io.atsbridge.core.HubException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.getMessage()).contains("no active Lever user with email nobody@nowhere.example");
+                });
+        assertThat(connections.find(other)).isEmpty();
+    }
 }

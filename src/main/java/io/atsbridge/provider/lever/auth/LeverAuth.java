@@ -28,8 +28,10 @@ public class LeverAuth {
     private final LeverTokens tokens;
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    /** The newest credentials we rotated to, per connection: a context built before the rotation still carries the old ones. */
-    private final Map<String, Credentials> current = new ConcurrentHashMap<>();
+    /** Our last rotation per connection: a context built before it still carries the old (now dead) tokens. */
+    private final Map<String, Rotation> rotations = new ConcurrentHashMap<>();
+
+    private record Rotation(String fromRefreshToken, Credentials to) { }
 
     @org.springframework.beans.factory.annotation.Autowired
     public LeverAuth(LeverTokens tokens) {
@@ -69,11 +71,11 @@ public class LeverAuth {
         lock.lock();
         try {
             Credentials before = newest(ctx.connectionId(), ctx.credentials());
+            // the stored row is the truth: we write it before we use a rotated token, and so does every other instance
             Credentials stored = ctx.stateWriter().reloadCredentials();
-            Credentials c = stored != null ? newest(ctx.connectionId(), stored) : before;
+            Credentials c = stored != null ? stored : before;
             boolean rotatedElsewhere = c.accessToken() != null && !c.accessToken().equals(before.accessToken());
             if (c.accessToken() != null && !expiresSoon(c) && (!force || rotatedElsewhere)) {
-                current.put(ctx.connectionId(), c);
                 return c;
             }
             if (c.refreshToken() == null) {
@@ -93,7 +95,7 @@ public class LeverAuth {
             Credentials rotated = c.withTokens(t.accessToken(), t.refreshToken(), t.expiresAt());
             // persist before use: if we crash after Lever rotated, the old refresh token is already dead
             ctx.stateWriter().saveCredentials(rotated);
-            current.put(ctx.connectionId(), rotated);
+            rotations.put(ctx.connectionId(), new Rotation(c.refreshToken(), rotated));
             log.info("refreshed the Lever access token of connection {} (valid until {})", ctx.connectionId(), t.expiresAt());
             return rotated;
         } finally {
@@ -107,15 +109,10 @@ public class LeverAuth {
         return m.contains("invalid_grant") || (e.httpStatus() == 401 || e.httpStatus() == 403) && m.contains("grant");
     }
 
+    /** The tokens we rotated to, when {@code c} still holds the refresh token we rotated away from; else {@code c}. */
     private Credentials newest(String connectionId, Credentials c) {
-        Credentials cached = current.get(connectionId);
-        if (cached == null || cached.accessTokenExpiresAt() == null) {
-            return c;
-        }
-        if (c.accessTokenExpiresAt() == null || cached.accessTokenExpiresAt().isAfter(c.accessTokenExpiresAt())) {
-            return cached;
-        }
-        return c;
+        Rotation r = rotations.get(connectionId);
+        return r != null && r.fromRefreshToken() != null && r.fromRefreshToken().equals(c.refreshToken()) ? r.to() : c;
     }
 
     private boolean expiresSoon(Credentials c) {
@@ -125,6 +122,6 @@ public class LeverAuth {
 
     /** Forgets what we cached for a connection (reconnected or revoked). */
     public void forget(String connectionId) {
-        current.remove(connectionId);
+        rotations.remove(connectionId);
     }
 }

@@ -141,4 +141,20 @@ class LeverAuthTest {
         });
         assertThat(store.invalid).containsExactly(LeverAuth.REVOKED);
     }
+
+    @Test
+    void aReconnectWithNewTokensIsNotShadowedByOurEarlierRotation() throws Exception {
+        RotatingTokens tokens = new RotatingTokens();
+        Store store = new Store();
+        LeverAuth auth = new LeverAuth(tokens, clock);
+        ConnectionContext old = ctx(store, new Credentials(null, null, null, "a-old", "r0", NOW.minusSeconds(1), List.of()));
+        assertThat(auth.authorization(old)).isEqualTo("Bearer a1");
+        // the admin connected again: a new grant, stored; the stale context still says r0
+        Credentials fresh = new Credentials(null, null, null, "a-new", "r-new", NOW.plus(Duration.ofMinutes(50)), List.of());
+        store.row.set(fresh);
+        assertThat(auth.authorization(new ConnectionContext("con-1", "co", "lever", null, null, fresh, null, Map.of(), store)))
+                .isEqualTo("Bearer a-new");
+        assertThat(auth.authorization(old)).isEqualTo("Bearer a1"); // the stale context keeps the token we rotated to
+        assertThat(tokens.calls).hasValue(1);
+    }
 }
