@@ -138,6 +138,28 @@ class UpwageLeverAcceptanceTest extends AcceptanceTestBase {
         assertThat(PurposeJobsLeverAcceptanceTest.texts(t.inspect(lead).path("tags"))).doesNotContain("UW Screened: PASSED");
     }
 
+    /** A board that links its jobs may name the board job instead of the Lever posting id. */
+    @Test
+    void aScreeningMayNameALinkedBoardJob() {
+        LeverTenant t = connected();
+        awaitSyncCompleted(t.company, 1);
+        String posting = jobs(t.company, "open").keySet().iterator().next();
+        api("PUT", "/companies/" + t.company + "/job-links/uw-job-1", Map.of("atsJobId", posting), 200);
+        String email = email("linked");
+        Map<String, Object> body = screening(unique("uw-"), email, null, "PASSED", transcriptPdf());
+        body.remove("atsJobId");
+        body.put("boardJobId", "uw-job-1");
+
+        String opp = awaitDelivered(post(t, body)).path("atsRefs").path("atsCandidateId").asText();
+        assertThat(LeverTenant.postingsOf(t.inspect(opp))).containsExactly(posting);
+
+        body.put("screeningId", unique("uw-"));
+        body.put("boardJobId", "uw-job-unlinked");
+        Resp r = api("POST", "/companies/" + t.company + "/screenings", body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(422);
+        assertThat(r.path("field").asText()).isEqualTo("boardJobId");
+    }
+
     static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
