@@ -126,9 +126,6 @@ class JopwellGreenhouseAcceptanceTest extends AcceptanceTestBase {
 
     /** The README's error contract: a missing field is a 400 naming it; Greenhouse was never asked. */
     @Test
-    @Disabled("bug: a missing onBehalfOf answers 422 ats_refused \"Greenhouse refused the credentials\" with field=apiKey "
-            + "(ConnectionService.connect maps every AtsException REFUSED to field apiKey; GreenhouseProvider.validate throws REFUSED "
-            + "before calling Greenhouse); expected 400 with field onBehalfOf")
     void aMissingOnBehalfOfIsA400NamingTheField() {
         Tenant t = new Tenant();
         Map<String, Object> req = t.connectRequest();
@@ -319,11 +316,6 @@ class JopwellGreenhouseAcceptanceTest extends AcceptanceTestBase {
      * end with the application's current status in Greenhouse, not with the stale one that happened to arrive last.
      */
     @Test
-    @Disabled("bug: out-of-order Greenhouse webhooks leave a stale status (feed ends [offer, in_review] while Greenhouse holds "
-            + "Offer). SignalService.applyStatus applies signals in arrival order and never compares the event's time with the one "
-            + "already applied, although providers/greenhouse.md §4 says to order by last_activity_at/updated_at. Suggested fix: "
-            + "carry application.last_activity_at in AtsSignal.Status (StatusMapper), store it on the application ref, and drop "
-            + "a signal older than the stored one")
     void outOfOrderStageChangesEndWithTheCurrentStatus() {
         Tenant t = new Tenant().connect().registerWebhook();
         awaitSyncCompleted(t.company, 1);

@@ -84,6 +84,12 @@ public class ConnectionService {
         if (!oauth && (req.apiKey() == null || req.apiKey().isBlank())) {
             throw HubException.badRequest("apiKey", "apiKey is required");
         }
+        for (io.atsbridge.core.provider.ProviderDescriptor.CredentialField f : provider.descriptor().credentialFields()) {
+            // the provider's own required fields, named in the 400 before any call to the ATS
+            if (f.required() && !oauth && blank(fieldValue(req, f.name()))) {
+                throw HubException.badRequest(f.name(), f.name() + " is required for " + provider.descriptor().name() + " (" + f.label() + ")");
+            }
+        }
         if (req.connectedBy() == null || req.connectedBy().isBlank()) {
             throw HubException.badRequest("connectedBy", "connectedBy is required (who connected the ATS)");
         }
@@ -248,6 +254,21 @@ public class ConnectionService {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
+    }
+
+    private static Object fieldValue(ConnectRequest r, String name) {
+        return switch (name) {
+            case "apiKey" -> r.apiKey();
+            case "onBehalfOf" -> r.onBehalfOf();
+            case "jobBoardToken" -> r.jobBoardToken();
+            case "webhookSecrets" -> r.webhookSecrets() == null || r.webhookSecrets().isEmpty() ? null : r.webhookSecrets();
+            case "baseUrl" -> r.baseUrl();
+            default -> "";
+        };
+    }
+
+    private static boolean blank(Object v) {
+        return v == null || (v instanceof String s && s.isBlank());
     }
 
     private static String blankToNull(String s) {

@@ -29,7 +29,7 @@ public class StatusTranslator {
             // the documented default when application.yaml is absent (tests that build their own properties)
             for (String[] r : new String[][] {{"application review", "applied"}, {"new lead", "applied"}, {"new applicant", "applied"},
                     {"lead-", "applied"}, {"applicant-new", "applied"}, {"screen", "in_review"}, {"review", "in_review"},
-                    {"interview", "interviewing"}, {"on-site", "interviewing"}, {"onsite", "interviewing"},
+                    {"interview", "interviewing"}, {"face to face", "interviewing"}, {"on-site", "interviewing"}, {"onsite", "interviewing"},
                     {"assessment", "interviewing"}, {"offer", "offer"}}) {
                 defaults.add(new ConnectionSettings.StageRule(r[0], r[1]));
             }
