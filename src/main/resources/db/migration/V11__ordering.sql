@@ -10,3 +10,5 @@ create unique index event_company_seq on event (company_id, seq);
 
 -- The ATS time of the newest signal applied to a candidacy: an older signal arriving late is not applied.
 alter table application_ref add column ats_event_at timestamp with time zone;
+-- When two signals carry the same ATS time their order is unknown: the candidacy is re-read from the ATS shortly after.
+alter table application_ref add column confirm_at timestamp with time zone;

@@ -104,6 +104,21 @@ public class ReferenceRepository {
                 : jdbc.update(set + "status = ?", status, atsStage, Db.ts(now), Db.ts(atsEventAt), Db.ts(atsEventAt), id, expectedStatus)) == 1;
     }
 
+    /** Asks for the candidacy to be re-read from the ATS at {@code at} (its signals' order was ambiguous). */
+    public void confirmLater(long id, Instant at) {
+        jdbc.update("update application_ref set confirm_at = ? where id = ?", Db.ts(at), id);
+    }
+
+    /** Candidacies due for a confirming read, oldest first. */
+    public List<ApplicationRef> dueForConfirmation(Instant now, int limit) {
+        return jdbc.query("select " + APP_COLUMNS + " from application_ref where confirm_at <= ? order by confirm_at limit ?",
+                ReferenceRepository::map, Db.ts(now), limit);
+    }
+
+    public void confirmed(long id) {
+        jdbc.update("update application_ref set confirm_at = null where id = ?", id);
+    }
+
     /** Candidacies still in play whose status the poll fallback should check. */
     public List<ApplicationRef> dueForPoll(String connectionId, Instant createdAfter, Instant polledBefore, int limit) {
         return jdbc.query("select " + APP_COLUMNS + " from application_ref where connection_id = ? and created_at > ? "

@@ -30,7 +30,8 @@ public class SignalService {
     private final JobStore jobs;
     private final Clock clock;
 
-    public SignalService(ReferenceRepository refs, StatusTranslator translator, EventService events, JobStore jobs, Optional<Clock> clock) {
+    public SignalService(ReferenceRepository refs, StatusTranslator translator, EventService events, JobStore jobs,
+                         Optional<Clock> clock) {
         this.refs = refs;
         this.translator = translator;
         this.events = events;
@@ -52,7 +53,8 @@ public class SignalService {
         return changed;
     }
 
-    private boolean applyStatus(ConnectionContext conn, AtsSignal.Status s) {
+    private boolean applyStatus(ConnectionContext conn, AtsSignal.Status signal) {
+        final AtsSignal.Status s = signal;
         Instant now = clock.instant();
         String appId = s.atsApplicationId() != null ? s.atsApplicationId() : s.atsCandidateId();
         if (appId == null) {
@@ -63,8 +65,8 @@ public class SignalService {
             log.debug("{} signal for unknown candidacy {} of connection {}: ignored", conn.provider(), appId, conn.connectionId());
             return false;
         }
-        ReferenceRepository.ApplicationRef ref = found.orElseGet(() -> refs.upsertApplication(conn.connectionId(), conn.companyId(), appId,
-                s.atsCandidateId(), s.boardCandidateId(), null, null, s.atsJobId(), null, now));
+        ReferenceRepository.ApplicationRef ref = found.isPresent() ? found.get() : refs.upsertApplication(conn.connectionId(),
+                conn.companyId(), appId, signal.atsCandidateId(), signal.boardCandidateId(), null, null, signal.atsJobId(), null, now);
         if (found.isEmpty() && s.boardCandidateId() != null && s.atsCandidateId() != null) {
             // the ATS told us which person our board candidate became: the outbox reconciles ambiguous creates with it,
             // now rather than when the reconcile window ends
@@ -79,6 +81,11 @@ public class SignalService {
             }
             ApplicationStatus next = statusFor(conn, s, ref);
             String previous = ref.status();
+            if (s.occurredAt() != null && s.occurredAt().equals(ref.atsEventAt())) {
+                // two changes in the same ATS second (Greenhouse stamps seconds) may have arrived in either order:
+                // apply in arrival order now, and re-read the candidacy from the ATS shortly to settle on the truth
+                refs.confirmLater(ref.id(), now.plusSeconds(2));
+            }
             String stage = s.stageName() != null ? s.stageName() : ref.atsStage();
             if (next.wire().equals(previous)) {
                 if (s.stageName() != null && !s.stageName().equals(ref.atsStage())) {

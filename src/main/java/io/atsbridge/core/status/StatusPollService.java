@@ -59,6 +59,32 @@ public class StatusPollService {
         return changed;
     }
 
+    /**
+     * Settles candidacies whose last signals carried the same ATS time (order unknown): their current state is read
+     * from the ATS and applied; an unchanged status emits nothing.
+     */
+    public int confirmDue() {
+        int changed = 0;
+        for (ReferenceRepository.ApplicationRef r : refs.dueForConfirmation(clock.instant(), 20)) {
+            refs.confirmed(r.id());
+            if (r.atsCandidateId() == null) {
+                continue;
+            }
+            Optional<ConnectionContext> ctx = connectionService.context(r.connectionId());
+            if (ctx.isEmpty()) {
+                continue;
+            }
+            try {
+                List<AtsSignal> found = providers.get(ctx.get().provider()).pollStatuses(ctx.get(), List.of(r.atsCandidateId()));
+                changed += signals.apply(ctx.get(), found.stream().filter(s -> s instanceof AtsSignal.Status st
+                        && r.atsApplicationId().equals(st.atsApplicationId())).toList());
+            } catch (AtsException e) {
+                log.debug("could not confirm {} with {}: {}", r.atsApplicationId(), ctx.get().provider(), e.getMessage());
+            }
+        }
+        return changed;
+    }
+
     public int poll(ConnectionContext ctx) {
         Instant now = clock.instant();
         List<ReferenceRepository.ApplicationRef> due = refs.dueForPoll(ctx.connectionId(), now.minus(window), now.minus(interval), 200);

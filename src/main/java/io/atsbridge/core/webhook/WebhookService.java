@@ -53,12 +53,14 @@ public class WebhookService {
     private final ObjectMapper json;
     private final WebhookWakeUp wakeUp;
     private final TransactionTemplate tx;
+    private final io.atsbridge.core.status.StatusPollService confirmations;
     private final Clock clock;
 
     public WebhookService(ConnectionRepository connections, ConnectionService connectionService, ProviderRegistry providers,
                           WebhookInbox inbox, SignalService signals, JdbcTemplate jdbc, ObjectMapper json, WebhookWakeUp wakeUp,
-                          TransactionTemplate tx, Optional<Clock> clock) {
+                          TransactionTemplate tx, io.atsbridge.core.status.StatusPollService confirmations, Optional<Clock> clock) {
         this.tx = tx;
+        this.confirmations = confirmations;
         this.connections = connections;
         this.connectionService = connectionService;
         this.providers = providers;
@@ -97,6 +99,7 @@ public class WebhookService {
     /** One processing pass (the {@code core-webhook-processor} route): applies accepted receipts in arrival order. */
     public int processPending() throws InterruptedException {
         int n = processBatch();
+        confirmations.confirmDue();
         if (n == 0) {
             wakeUp.await(250);
             n = processBatch();

@@ -151,8 +151,9 @@ class GreenhouseRouteTest {
                 });
         assertThatThrownBy(() -> connections.connect(other, request(key, null, null)))
                 .isInstanceOfSatisfying(HubException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.getMessage()).contains("onBehalfOf (the Greenhouse user email) is required");
+                    // a required field is named in a 400 before Greenhouse is asked
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.field()).isEqualTo("onBehalfOf");
                 });
         assertThatThrownBy(() -> connections.connect(other, request(key, USER, "no-such-board-" + UUID.randomUUID())))
                 .isInstanceOfSatisfying(HubException.class, e -> {

@@ -87,6 +87,12 @@ public class LeverAuth {
                 t = tokens.refresh(ctx, c.refreshToken());
             } catch (AtsException e) {
                 if (isRevoked(e)) {
+                    // another instance may have rotated the token a moment ago: its fresh tokens are in the row by now
+                    Credentials now = ctx.stateWriter().reloadCredentials();
+                    if (now != null && now.refreshToken() != null && !now.refreshToken().equals(c.refreshToken())) {
+                        log.info("connection {}: the refresh token was rotated by another instance; using its tokens", ctx.connectionId());
+                        return now;
+                    }
                     ctx.stateWriter().markInvalid(REVOKED);
                     throw new AtsException(AtsException.Kind.AUTH, e.httpStatus(), REVOKED, null, e);
                 }

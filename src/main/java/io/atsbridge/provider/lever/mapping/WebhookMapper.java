@@ -41,7 +41,9 @@ public final class WebhookMapper {
             case "applicationCreated" -> List.of(status(opp, Kind.CREATED, null, null, at));
             case "candidateStageChange" -> {
                 String to = d.path("toStageId").asText(null);
-                yield to == null ? List.of() : List.of(status(opp, Kind.STAGE, to, lookups.stageName(to), at));
+                // an id Lever cannot name is still a stage: the core reports it as unmapped (in_review, warned), not "applied"
+                String name = to == null ? null : lookups.stageName(to);
+                yield to == null ? List.of() : List.of(status(opp, Kind.STAGE, to, name != null ? name : to, at));
             }
             case "candidateHired" -> List.of(status(opp, Kind.HIRED, null, null, at));
             case "candidateDeleted" -> List.of(status(opp, Kind.WITHDRAWN, null, null, at));
