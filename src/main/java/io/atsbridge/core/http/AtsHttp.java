@@ -67,7 +67,11 @@ public class AtsHttp {
         }
         HttpResponse<byte[]> resp;
         try {
-            resp = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<java.io.InputStream> streamed = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            resp = new CappedResponse(streamed, readCapped(streamed.body()));
+        } catch (java.io.UncheckedIOException e) {
+            throw new AtsException(write ? Kind.AMBIGUOUS : Kind.UNAVAILABLE, 0, "the ATS answer could not be read: "
+                    + e.getCause().getMessage(), null, e);
         } catch (HttpTimeoutException e) {
             throw new AtsException(write ? Kind.AMBIGUOUS : Kind.UNAVAILABLE, 0,
                     "no answer from the ATS within " + requestTimeout.toSeconds() + " s", null, e);
@@ -113,6 +117,32 @@ public class AtsHttp {
                 budgets.pause(conn.connectionId(), until);
             }
         }
+    }
+
+    /** ATS answers are small JSON: a body past the cap (a misconfigured baseUrl, a hostile host) is cut, never buffered whole. */
+    private static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+    private static byte[] readCapped(java.io.InputStream in) {
+        try (in) {
+            byte[] b = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            if (b.length > MAX_RESPONSE_BYTES) {
+                throw new java.io.UncheckedIOException(new IOException("the ATS answer is larger than " + MAX_RESPONSE_BYTES + " bytes"));
+            }
+            return b;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A response whose body was read (within the cap) on the calling thread. */
+    private record CappedResponse(HttpResponse<java.io.InputStream> head, byte[] body) implements HttpResponse<byte[]> {
+        @Override public int statusCode() { return head.statusCode(); }
+        @Override public HttpRequest request() { return head.request(); }
+        @Override public java.util.Optional<HttpResponse<byte[]>> previousResponse() { return java.util.Optional.empty(); }
+        @Override public java.net.http.HttpHeaders headers() { return head.headers(); }
+        @Override public java.util.Optional<javax.net.ssl.SSLSession> sslSession() { return head.sslSession(); }
+        @Override public java.net.URI uri() { return head.uri(); }
+        @Override public HttpClient.Version version() { return head.version(); }
     }
 
     static Duration retryAfter(HttpResponse<?> resp) {
