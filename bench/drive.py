@@ -84,13 +84,13 @@ def iso_seconds(s):
 # --------------------------------------------------------------------------------------------- JVM memory probes
 
 def heap_after_gc_mib(pid):
-    """Full GC (jcmd GC.run), then the heap in use (jcmd GC.heap_info): the live set, in MiB."""
-    subprocess.run(["jcmd", str(pid), "GC.run"], check=True, capture_output=True, timeout=120)
-    out = subprocess.run(["jcmd", str(pid), "GC.heap_info"], check=True, capture_output=True, text=True, timeout=120).stdout
-    m = re.search(r"heap\s+total \d+K, used (\d+)K", out)
+    """The live heap in MiB: `jcmd GC.class_histogram` runs a full GC and counts the live objects in the same pause, so
+    (unlike GC.run followed by GC.heap_info) nothing the running import allocates in between is counted."""
+    out = subprocess.run(["jcmd", str(pid), "GC.class_histogram"], check=True, capture_output=True, text=True, timeout=180).stdout
+    m = re.search(r"^Total\s+\d+\s+(\d+)\s*$", out, re.M)
     if not m:
-        raise SystemExit("cannot read jcmd GC.heap_info: " + out[:300])
-    return int(m.group(1)) / 1024
+        raise SystemExit("cannot read jcmd GC.class_histogram: " + out[-300:])
+    return int(m.group(1)) / 1048576
 
 
 def rss_mib(pid):
@@ -202,11 +202,11 @@ def lever_import(base, token, pid, sizes):
            "`baseUrl: http://127.0.0.1:P/sandbox/lever`); after the import the connect started (the 40 seeded postings) is "
            "finished, `POST /sandbox/lever/_control/jobs/generate {count, state: published}` adds the postings, then "
            "`POST /api/v1/companies/{c}/syncs` and `GET …/syncs/{id}` every 0.1 s until done. The sandbox paces 10 "
-           "requests/s with bursts of 20 per key, like Lever; a page holds 100 postings. Heap after GC = `jcmd GC.run` then "
-           "`jcmd GC.heap_info` (the live set); peaks sampled during the run (RSS every 0.2 s from /proc, heap and old "
+           "requests/s with bursts of 20 per key, like Lever; a page holds 100 postings. Live heap = the total of `jcmd "
+           "GC.class_histogram` (a full GC and the count of live objects in one pause); peaks sampled during the run (RSS every 0.2 s from /proc, heap and old "
            "generation every 0.25 s from `jstat -gc`). All sizes in one JVM (default options), one after the other.", "",
            "| postings generated | run | pages | seen | created | updated | unchanged | wall time (s) | run time in the hub (s) | target | "
-           "heap after GC: before → mid-run (at page) → after (MiB) | heap peak / old-gen peak during the run (MiB) | RSS before → peak (MiB) |",
+           "live heap: before → mid-run (at page) → after (MiB) | heap peak / old-gen peak during the run (MiB) | RSS before → peak (MiB) |",
            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     midtxt = lambda r: f"{r['mid_live']:.0f} (page {r['mid_pages']})" if r["mid_live"] is not None else "n/a (run over)"
     for r in rows:
@@ -234,7 +234,7 @@ def lever_import(base, token, pid, sizes):
         out += ["", f"Memory against size ({small['size']} → {big['size']} postings, ×{ratio:.0f}): live heap held in the middle "
                 f"of the run (mid-run − before) {'n/a' if hs is None else f'{hs:+.0f}'} → {'n/a' if hb is None else f'{hb:+.0f}'} MiB; "
                 f"retained after the run (after − before) {kept(small):+.0f} → {kept(big):+.0f} MiB. **Flat in the number of "
-                f"postings** (both within 16 MiB, the H2 page cache's size, at 10× the postings): **{'yes' if flat else 'no'}**. "
+                f"postings** (both within 16 MiB, the H2 page cache's size, at ×{ratio:.0f} the postings): **{'yes' if flat else 'no'}**. "
                 f"The heap *peak* ({small['heap_peak']:.0f} → {big['heap_peak']:.0f} MiB) and RSS growth ({grew(small):+.0f} → "
                 f"{grew(big):+.0f} MiB) follow the run's length rather than what it holds: G1 grows the young generation during a "
                 f"longer run, so garbage accumulates further between collections."]

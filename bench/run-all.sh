@@ -102,7 +102,7 @@ MD
   about $(nproc), treat the start-up and throughput figures as pessimistic and rerun \`bench/run-all.sh\` on a quiet machine.
 - **Start-up** with the demo companies includes nothing of the demo connections' work before "UP" (they connect on
   \`ApplicationReadyEvent\`), but their imports run during the 5 s before RSS is read.
-- **Import memory.** The sandbox keeps its generated postings in the same heap; "heap after GC before" is taken after
+- **Import memory.** The sandbox keeps its generated postings in the same heap; the live heap "before" is taken after
   they were generated, so *after − before* is what the import retained (the H2 page cache, up to 16 MiB, is part of it).
 - **Status latency** is measured from the client's side (before the sandbox move request → event visible), so it
   includes the sandbox's own webhook delivery and the 5 ms polling granularity.
