@@ -170,14 +170,21 @@ def lever_import(base, token, pid, sizes):
         sampler = Sampler(pid)
         t0 = time.perf_counter()
         started = http.call("POST", f"/api/v1/companies/{company}/syncs")
-        # the live set in the middle of the run (one full GC at about half the expected time: size/100 pages at 10/s)
+        # the live set in the middle of the run: one full GC once about half the pages are in (polled every 20 ms)
         mid = {}
-        def probe(run_id=started["syncRunId"], company=company):
-            r = http.call("GET", f"/api/v1/companies/{company}/syncs/{run_id}")
-            if r["status"] in ("queued", "running"):
-                mid["pages"] = r["pages"]
-                mid["live"] = heap_after_gc_mib(pid)
-        timer = threading.Timer(max(0.8, size / 2000), probe)
+        half = max(1, (size // 100) // 2)
+        def probe(run_id=started["syncRunId"], company=company, half=half):
+            deadline = time.perf_counter() + 300
+            while time.perf_counter() < deadline:
+                r = http.call("GET", f"/api/v1/companies/{company}/syncs/{run_id}")
+                if r["status"] not in ("queued", "running"):
+                    return
+                if r["pages"] >= half:
+                    mid["pages"] = r["pages"]
+                    mid["live"] = heap_after_gc_mib(pid)
+                    return
+                time.sleep(0.02)
+        timer = threading.Thread(target=probe, daemon=True)
         timer.start()
         run, _ = wait_sync(http, company, started["syncRunId"])
         wall = time.perf_counter() - t0

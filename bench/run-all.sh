@@ -61,7 +61,7 @@ Produced by \`bench/run-all.sh\` on $STARTED_AT (took $(( (SECONDS - T_ALL) / 60
 
 **Machine:** $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -m | awk '/Mem:/ {printf "%.1f GiB", $2/1024}') RAM,
 $(uname -sr); $(java -version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2).
-Jar: \`$JAR\` ($(du -m "$JAR" | cut -f1) MB), commit \`$(git rev-parse --short HEAD 2>/dev/null || echo '?')\`$(git diff --quiet 2>/dev/null || echo ' (with local changes)').
+Jar: \`$JAR\` ($(du -m "$JAR" | cut -f1) MB), commit \`$(git rev-parse --short HEAD 2>/dev/null || echo '?')\`$(git diff --quiet -- . ':!docs/benchmarks.md' 2>/dev/null || echo ' (with local changes)').
 **Load average** (1, 5, 15 min) at the start: $LOAD_START; at the end: $LOAD_END.
 
 ## How to run
