@@ -12,3 +12,6 @@ create unique index event_company_seq on event (company_id, seq);
 alter table application_ref add column ats_event_at timestamp with time zone;
 -- When two signals carry the same ATS time their order is unknown: the candidacy is re-read from the ATS shortly after.
 alter table application_ref add column confirm_at timestamp with time zone;
+
+-- Operators list a connection's newest receipts.
+create index webhook_receipt_connection on webhook_receipt (connection_id, id);

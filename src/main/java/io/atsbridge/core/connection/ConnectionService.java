@@ -166,7 +166,25 @@ public class ConnectionService {
         return Optional.ofNullable(c.sealedWebhookSecret()).map(s -> cipher.decrypt(s, c.companyId()));
     }
 
+    /**
+     * The decrypted context, cached per connection and row version (updated_at moves on every change of credentials,
+     * state, settings or status), so a webhook or delivery does not pay two AES-GCM decryptions and JSON parses.
+     */
     public ConnectionContext context(StoredConnection c) {
+        CachedContext hit = contexts.get(c.id());
+        if (hit != null && hit.updatedAt().equals(c.updatedAt())) {
+            return hit.context();
+        }
+        ConnectionContext ctx = buildContext(c);
+        contexts.put(c.id(), new CachedContext(c.updatedAt(), ctx));
+        return ctx;
+    }
+
+    private record CachedContext(Instant updatedAt, ConnectionContext context) { }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedContext> contexts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private ConnectionContext buildContext(StoredConnection c) {
         Credentials creds = read(cipher.decrypt(c.sealedCredentials(), c.companyId()), Credentials.class);
         List<String> secrets = new ArrayList<>();
         webhookSecret(c).ifPresent(secrets::add);

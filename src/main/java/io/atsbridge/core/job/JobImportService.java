@@ -47,6 +47,7 @@ public class JobImportService {
     private final EventService events;
     private final AtsBridgeProperties props;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "job-import");
         t.setDaemon(true);
@@ -54,7 +55,9 @@ public class JobImportService {
     });
 
     public JobImportService(ConnectionRepository connections, ConnectionService connectionService, ProviderRegistry providers,
-                            SyncRunRepository runs, JobStore jobs, EventService events, AtsBridgeProperties props, Optional<Clock> clock) {
+                            SyncRunRepository runs, JobStore jobs, EventService events, AtsBridgeProperties props, Optional<Clock> clock,
+                            org.springframework.transaction.support.TransactionTemplate tx) {
+        this.tx = tx;
         this.connections = connections;
         this.connectionService = connectionService;
         this.providers = providers;
@@ -134,17 +137,20 @@ public class JobImportService {
             do {
                 JobPage page = fetchPage(provider, ctx, cursor);
                 pages++;
-                List<String> ids = new ArrayList<>(page.jobs().size());
-                for (Job j : page.jobs()) {
-                    switch (jobs.upsert(ctx, j)) {
-                        case CREATED -> created++;
-                        case UPDATED -> updated++;
-                        case UNCHANGED -> unchanged++;
+                int[] counts = new int[3];
+                // one transaction per page: its upserts, their events, the seen ids and the progress commit together
+                tx.executeWithoutResult(status -> {
+                    List<String> ids = new ArrayList<>(page.jobs().size());
+                    for (Job j : page.jobs()) {
+                        counts[jobs.upsert(ctx, j).ordinal()]++;
+                        ids.add(j.atsJobId());
                     }
-                    ids.add(j.atsJobId());
-                }
-                seen += ids.size();
-                runs.recordSeen(runId, ids);
+                    runs.recordSeen(runId, ids);
+                });
+                created += counts[JobStore.Outcome.CREATED.ordinal()];
+                updated += counts[JobStore.Outcome.UPDATED.ordinal()];
+                unchanged += counts[JobStore.Outcome.UNCHANGED.ordinal()];
+                seen += page.jobs().size();
                 runs.progress(runId, pages, seen, created, updated, unchanged, clock.instant());
                 cursor = page.nextCursor();
             } while (cursor != null);
