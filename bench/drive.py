@@ -362,20 +362,23 @@ def intake_check(base, token, company, hook_path, secret, body_file, n):
     import hmac
     from concurrent.futures import ThreadPoolExecutor
     http = Http(base, token)
-    body = open(body_file, "rb").read()
-    sig = "sha256 " + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+    template = open(body_file, "rb").read()
     run = f"check-{os.getpid()}-{int(time.time())}"
 
     def send(i):
+        # the hub dedupes Greenhouse webhooks on their signed bytes, so every request has a body of its own
+        body = template.replace(b'"web_hook_id":1,', f'"web_hook_id":1,"bench":"{run}-{i}",'.encode())
+        sig = "sha256 " + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+        key = "sha256:" + hashlib.sha256(body).hexdigest()
         req = urllib.request.Request(base + "/" + hook_path, data=body, method="POST", headers={
             "Content-Type": "application/json", "Signature": sig, "Greenhouse-Event-ID": f"{run}-{i}"})
         try:
             with urllib.request.urlopen(req, timeout=30) as r:
-                return f"{run}-{i}", r.status
+                return key, r.status
         except urllib.error.HTTPError as e:
-            return f"{run}-{i}", e.code
+            return key, e.code
         except OSError:
-            return f"{run}-{i}", 0
+            return key, 0
 
     with ThreadPoolExecutor(16) as pool:
         results = list(pool.map(send, range(n)))
@@ -391,6 +394,14 @@ if __name__ == "__main__":
         lever_import(sys.argv[2], sys.argv[3], int(sys.argv[4]), [int(x) for x in sys.argv[5:]] or [1000, 10000])
     elif cmd == "status-latency":
         status_latency(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 50)
+    elif cmd == "intake-bodies":
+        # N signed bodies, one per line as "<hex signature>\t<body>", for wrk to send each once
+        import hashlib, hmac
+        secret, template, n, prefix = sys.argv[2], open(sys.argv[3], "rb").read(), int(sys.argv[4]), sys.argv[5]
+        with open(sys.argv[6], "wb") as out:
+            for i in range(n):
+                body = template.replace(b'"web_hook_id":1,', f'"web_hook_id":1,"bench":"{prefix}-{i}",'.encode())
+                out.write(hmac.new(secret.encode(), body, hashlib.sha256).hexdigest().encode() + b"\t" + body + b"\n")
     elif cmd == "intake-check":
         intake_check(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6], sys.argv[7], min(900, int(sys.argv[8])))
     else:

@@ -76,7 +76,7 @@ public class WebhookService {
 
     /** Intake: verify, store, and say what to answer. 404 for an unknown (or revoked) connection. */
     public Verdict receive(String provider, String connectionId, Map<String, String> headers, byte[] body) {
-        StoredConnection c = connections.findById(connectionId).filter(x -> x.provider().equals(provider) && !"revoked".equals(x.status()))
+        StoredConnection c = recentConnection(connectionId).filter(x -> x.provider().equals(provider) && !"revoked".equals(x.status()))
                 .orElseThrow(() -> HubException.notFound("no " + provider + " connection " + connectionId));
         AtsProvider p = providers.get(provider);
         ConnectionContext ctx = connectionService.context(c);
@@ -96,6 +96,32 @@ public class WebhookService {
         return stored ? Verdict.ACCEPTED : Verdict.DUPLICATE;
     }
 
+    private record Seen(StoredConnection connection, long atNanos) { }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Seen> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The connection row, read at most once a second per connection on the intake's hot path (a webhook burst does
+     * not re-read it per request); a revoke or reconnect is seen within that second.
+     */
+    private Optional<StoredConnection> recentConnection(String connectionId) {
+        Seen seen = recent.get(connectionId);
+        long nowNanos = System.nanoTime();
+        if (seen != null && nowNanos - seen.atNanos() < 1_000_000_000L) {
+            return Optional.of(seen.connection());
+        }
+        Optional<StoredConnection> c = connections.findById(connectionId);
+        if (c.isPresent()) {
+            if (recent.size() > 10_000) {
+                recent.clear();
+            }
+            recent.put(connectionId, new Seen(c.get(), nowNanos));
+        } else {
+            recent.remove(connectionId);
+        }
+        return c;
+    }
+
     /** One processing pass (the {@code core-webhook-processor} route): applies accepted receipts in arrival order. */
     public int processPending() throws InterruptedException {
         int n = processBatch();
@@ -109,8 +135,14 @@ public class WebhookService {
 
     private int processBatch() {
         List<WebhookReceipt> batch = claim(50);
+        List<Object[]> done = new java.util.ArrayList<>(batch.size());
         for (WebhookReceipt r : batch) {
-            process(r);
+            process(r, done);
+        }
+        // one commit for the batch's verdicts: re-processing a receipt after a crash here is harmless (idempotent)
+        if (!done.isEmpty()) {
+            tx.executeWithoutResult(st -> jdbc.batchUpdate("update webhook_receipt set verdict = ?, reason = ?, processed_at = ?, "
+                    + "attempts = attempts + 1, claimed_until = null where id = ?", done));
         }
         return batch.size();
     }
@@ -133,7 +165,7 @@ public class WebhookService {
         return named.query("select " + COLUMNS + " from webhook_receipt where id in (:ids) order by id", p, WebhookService::map);
     }
 
-    void process(WebhookReceipt r) {
+    void process(WebhookReceipt r, List<Object[]> done) {
         Instant now = clock.instant();
         Optional<ConnectionContext> ctx = connectionService.context(r.connectionId());
         if (ctx.isEmpty()) {
@@ -142,8 +174,9 @@ public class WebhookService {
         }
         try {
             List<AtsSignal> found = providers.get(r.provider()).parseWebhook(ctx.get(), new WebhookRequest(readHeaders(r.headersJson()), r.body()));
-            int changed = signals.apply(ctx.get(), found);
-            finish(r.id(), found.isEmpty() ? "ignored" : "processed", found.isEmpty() ? "no signal in this event" : changed + " change(s)", now);
+            int changed = found.isEmpty() ? 0 : signals.apply(ctx.get(), found);
+            done.add(new Object[] {found.isEmpty() ? "ignored" : "processed", found.isEmpty() ? "no signal in this event" : changed + " change(s)",
+                    Db.ts(now), r.id()});
         } catch (AtsException e) {
             if (e.retryable() && r.attempts() + 1 < MAX_ATTEMPTS) {
                 jdbc.update("update webhook_receipt set attempts = attempts + 1, reason = ?, claimed_until = ? where id = ?", e.getMessage(),
