@@ -20,8 +20,8 @@ read -r HOOK SECRET < <(python3 -c 'import json,sys;d=json.loads(sys.argv[1]);pr
 BODY='{"action":"ping","payload":{"web_hook_id":1,"endpoint_url":"x","name":"bench \u003cping\u003e","active":true}}'
 printf '%s' "$BODY" > "$WORK/body.json"
 SIG=$(python3 -c 'import hmac,hashlib,sys;print(hmac.new(sys.argv[1].encode(),open(sys.argv[2],"rb").read(),hashlib.sha256).hexdigest())' "$SECRET" "$WORK/body.json")
-# the hub dedupes Greenhouse webhooks on their signed bytes (Greenhouse-Event-ID is not signed), so every request
-# needs a body of its own: signed bodies are generated up front, one per line, and each wrk thread sends its share once
+# every request is a distinct event with a body of its own, as under real load: signed bodies are generated up front,
+# one per line, and each wrk thread sends its share once with its own Greenhouse-Event-ID
 python3 bench/drive.py intake-bodies "$SECRET" "$WORK/body.json" 60000 warm "$WORK/warm.tsv"
 python3 bench/drive.py intake-bodies "$SECRET" "$WORK/body.json" 300000 run "$WORK/run.tsv"
 lua_for() {
@@ -98,7 +98,7 @@ print(f"""## 2. Webhook intake
 `POST /webhooks/greenhouse/{{connectionId}}` (HMAC-SHA256 check on the raw bytes, then the receipt committed to the
 H2 file database by the group-committing writer before the 200) against `POST /webhooks/bench/noop` (a bare
 platform-http route that reads the body and answers 200; `--atsbridge.bench.enabled=true`). A signed body of about
-{size.strip()} bytes, different for every request (the hub dedupes on the signed bytes; 300 000 pre-signed bodies, each
+{size.strip()} bytes, different for every request, each with its own `Greenhouse-Event-ID` (300 000 pre-signed bodies, each
 sent at most once); `wrk -t2 -c{conns} -d{duration}s --latency` after a
 5 s warm-up of each; JVM `-Xmx1g`, `--server.tomcat.threads.max=200`. Load average at the end: {load}.
 

@@ -23,12 +23,15 @@ public class RateBudgets {
     private static final Duration MAX_WAIT = Duration.ofSeconds(15);
     private final RateLimiterRegistry registry = RateLimiterRegistry.ofDefaults();
     private final ConcurrentHashMap<String, Budget> budgets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicReference<Instant>> pauses = new ConcurrentHashMap<>();
 
     public enum Priority { WRITE, READ }
 
     /** Blocks until the connection may make one call; false when no permit came within the maximum wait. */
     public boolean acquire(String connectionId, RateLimit limit, Priority priority) throws InterruptedException {
-        Budget b = budgets.computeIfAbsent(connectionId, id -> new Budget(registry.rateLimiter("ats-" + id,
+        // one budget per connection and limit (a provider's token endpoint has its own), one pause per connection
+        String key = connectionId + "|" + limit.permits() + "/" + limit.period().toMillis();
+        Budget b = budgets.computeIfAbsent(key, id -> new Budget(registry.rateLimiter("ats-" + id,
                 RateLimiterConfig.custom()
                         .limitForPeriod(Math.max(1, limit.permits()))
                         .limitRefreshPeriod(limit.period())
@@ -38,7 +41,8 @@ public class RateBudgets {
         while (priority == Priority.READ && b.waitingWrites.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        Instant pause = b.pausedUntil.get();
+        AtomicReference<Instant> paused = pauses.get(connectionId);
+        Instant pause = paused == null ? null : paused.get();
         if (pause != null && pause.isAfter(Instant.now())) {
             long ms = Duration.between(Instant.now(), pause).toMillis();
             if (ms > MAX_WAIT.toMillis()) {
@@ -60,29 +64,32 @@ public class RateBudgets {
 
     /** The ATS told us to stop until {@code until}: every flow of the connection waits. */
     public void pause(String connectionId, Instant until) {
-        Budget b = budgets.get(connectionId);
-        if (b != null) {
-            b.pausedUntil.accumulateAndGet(until, (a, n) -> a == null || n.isAfter(a) ? n : a);
-        }
+        pauses.computeIfAbsent(connectionId, k -> new AtomicReference<>())
+                .accumulateAndGet(until, (a, n) -> a == null || n.isAfter(a) ? n : a);
     }
 
     /** How long the ATS asked this connection to stay quiet from now, or zero. */
     public Duration remainingPause(String connectionId) {
-        Budget b = budgets.get(connectionId);
-        Instant p = b == null ? null : b.pausedUntil.get();
+        AtomicReference<Instant> ref = pauses.get(connectionId);
+        Instant p = ref == null ? null : ref.get();
         return p == null || !p.isAfter(Instant.now()) ? Duration.ZERO : Duration.between(Instant.now(), p);
     }
 
     /** Forgets a connection's budget (revoked, or its provider changed). */
     public void forget(String connectionId) {
-        budgets.remove(connectionId);
-        registry.remove("ats-" + connectionId);
+        budgets.keySet().removeIf(k -> {
+            boolean mine = k.startsWith(connectionId + "|");
+            if (mine) {
+                registry.remove("ats-" + k);
+            }
+            return mine;
+        });
+        pauses.remove(connectionId);
     }
 
     private static final class Budget {
         final RateLimiter limiter;
         final AtomicInteger waitingWrites = new AtomicInteger();
-        final AtomicReference<Instant> pausedUntil = new AtomicReference<>();
 
         Budget(RateLimiter limiter) {
             this.limiter = limiter;

@@ -74,14 +74,17 @@ public class SignalService {
             refs.wakeAmbiguousDeliveries(conn.connectionId(), s.boardCandidateId(), now);
         }
         for (int attempt = 0; attempt < 3; attempt++) {
-            if (s.occurredAt() != null && ref.atsEventAt() != null && s.occurredAt().isBefore(ref.atsEventAt())) {
+            // ATS clocks may be stamped to the second (Greenhouse's last_activity_at) or the millisecond: only a signal
+            // a full second older than the last one applied is known to be stale; closer ones are an ambiguous order
+            if (s.occurredAt() != null && ref.atsEventAt() != null && s.occurredAt().plusSeconds(1).isBefore(ref.atsEventAt())) {
                 // ATSs redeliver late and out of order: an older signal must not move the status back
                 log.debug("{} signal {} for {} is older than the last one applied: skipped", conn.provider(), s.kind(), appId);
                 return false;
             }
             ApplicationStatus next = statusFor(conn, s, ref);
             String previous = ref.status();
-            if (s.occurredAt() != null && s.occurredAt().equals(ref.atsEventAt())) {
+            if (s.occurredAt() != null && ref.atsEventAt() != null
+                    && java.time.Duration.between(s.occurredAt(), ref.atsEventAt()).abs().compareTo(java.time.Duration.ofSeconds(1)) < 0) {
                 // two changes in the same ATS second (Greenhouse stamps seconds) may have arrived in either order:
                 // apply in arrival order now, and re-read the candidacy from the ATS shortly to settle on the truth
                 refs.confirmLater(ref.id(), now.plusSeconds(2));

@@ -124,9 +124,11 @@ public class GreenhouseProvider implements AtsProvider {
         if (problem != null) {
             return WebhookCheck.invalid(problem);
         }
-        // the dedupe key comes from signed bytes: Greenhouse-Event-ID is not signed, so a replayed body under a fresh
-        // header must still count as a replay (a redelivery of the same event carries the same body)
-        String dedupe = "sha256:" + SignatureVerifier.sha256Hex(request.body());
+        // Greenhouse-Event-ID names one event across its retries. Two genuine events can carry identical bodies (a stage
+        // flipped back within the same second), so the body cannot be the key; the id is not signed, but a replayed
+        // body under a new id is older than what was applied and the core skips it as stale.
+        String eventId = request.header(EVENT_ID_HEADER);
+        String dedupe = eventId == null || eventId.isBlank() ? "sha256:" + SignatureVerifier.sha256Hex(request.body()) : eventId.trim();
         String action = WebhookParser.action(request.body());
         return WebhookCheck.valid(dedupe, action == null ? "unknown" : action);
     }
