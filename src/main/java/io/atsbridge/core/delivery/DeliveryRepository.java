@@ -117,6 +117,12 @@ public class DeliveryRepository {
                 status, trim(error), write(progress), Db.ts(now), id, token) == 1;
     }
 
+    /** Makes a connection's waiting deliveries due now. */
+    public int wakePending(String connectionId, Instant now) {
+        return jdbc.update("update delivery set next_attempt_at = ? where connection_id = ? and status = 'pending' and next_attempt_at > ?",
+                Db.ts(now), connectionId, Db.ts(now));
+    }
+
     /** Replays a failed or dead delivery from where it stopped (its progress is kept). */
     public boolean requeue(String id, Instant now) {
         return jdbc.update("update delivery set status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? "

@@ -65,6 +65,14 @@ public class DeliveryService {
         wakeUp.signal();
     }
 
+    /** A (re)connected company: work that waited for the connection goes out now rather than at its next retry. */
+    @org.springframework.context.event.EventListener
+    public void onConnected(io.atsbridge.core.connection.ConnectionService.Connected connected) {
+        if (repo.wakePending(connected.view().id(), clock.instant()) > 0) {
+            wakeUp.signal();
+        }
+    }
+
     public Optional<Delivery> find(String id) {
         return repo.findById(id);
     }

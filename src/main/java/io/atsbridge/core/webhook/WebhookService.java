@@ -122,6 +122,15 @@ public class WebhookService {
         return c;
     }
 
+    /** A (re)connected company: receipts held while its connection was invalid are processed now. */
+    @org.springframework.context.event.EventListener
+    public void onConnected(ConnectionService.Connected connected) {
+        if (jdbc.update("update webhook_receipt set claimed_until = null where connection_id = ? and verdict = 'accepted'",
+                connected.view().id()) > 0) {
+            wakeUp.signal();
+        }
+    }
+
     /** One processing pass (the {@code core-webhook-processor} route): applies accepted receipts in arrival order. */
     public int processPending() throws InterruptedException {
         int n = processBatch();
@@ -167,9 +176,17 @@ public class WebhookService {
 
     void process(WebhookReceipt r, List<Object[]> done) {
         Instant now = clock.instant();
-        Optional<ConnectionContext> ctx = connectionService.context(r.connectionId());
+        Optional<StoredConnection> stored = connections.findById(r.connectionId());
+        if (stored.isPresent() && "invalid".equals(stored.get().status())) {
+            // e.g. a revoked OAuth grant: keep the verified receipt and look again later, so nothing the ATS said in
+            // the meantime is lost once the company reconnects
+            jdbc.update("update webhook_receipt set claimed_until = ?, reason = ? where id = ?", Db.ts(now.plusSeconds(900)),
+                    "held: the connection is invalid until the company reconnects", r.id());
+            return;
+        }
+        Optional<ConnectionContext> ctx = stored.filter(StoredConnection::active).map(connectionService::context);
         if (ctx.isEmpty()) {
-            finish(r.id(), "ignored", "the connection is no longer active", now);
+            finish(r.id(), "ignored", "the connection was revoked", now);
             return;
         }
         try {

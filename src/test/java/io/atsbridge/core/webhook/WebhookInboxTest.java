@@ -93,4 +93,22 @@ class WebhookInboxTest extends EngineTestBase {
                 || "processed".equals(jdbc.queryForObject("select verdict from webhook_receipt where dedupe_key = 'evt-x'", String.class)));
         assertThat(eventCount("application.status_changed")).isZero();
     }
+
+    @Test
+    void webhooksForAnInvalidConnectionAreHeldUntilItIsActiveAgain() {
+        exported("c9", "nine@example.com");
+        String id = connection.get("id").asText();
+        jdbc.update("update connection set status = 'invalid', status_reason = 'grant revoked' where id = ?", id);
+        String body = "{\"application\":\"app-p1\",\"candidate\":\"p1\",\"kind\":\"HIRED\"}";
+        assertThat(post(body, TestProvider.sign(secret(), body.getBytes(StandardCharsets.UTF_8)), "evt-held").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "select reason from webhook_receipt where dedupe_key = 'evt-held'", String.class) != null);
+        assertThat(jdbc.queryForObject("select verdict from webhook_receipt where dedupe_key = 'evt-held'", String.class)).isEqualTo("accepted");
+        assertThat(eventCount("application.status_changed")).isZero();
+
+        // the company reconnects: held receipts are released at once
+        assertThat(api.call("PUT", "/api/v1/companies/" + company + "/connection",
+                java.util.Map.of("provider", "test", "apiKey", "good", "connectedBy", "admin@example.com")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> eventCount("application.status_changed") == 1);
+    }
 }
