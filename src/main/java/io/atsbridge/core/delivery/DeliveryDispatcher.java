@@ -185,7 +185,7 @@ public class DeliveryDispatcher {
                     + stored.get().statusReason() + "): waiting for the company to reconnect", progress.snapshot(), clock.instant());
             return;
         }
-        Optional<ConnectionContext> ctx = Optional.of(connections.context(stored.get()));
+        ConnectionContext ctx = connections.context(stored.get());
         AtsProvider provider = providers.get(d.provider());
         String flow = flowOf(d.kind());
         if (camel.getRoute(ProviderFlows.routeId(d.provider(), flow)) == null) {
@@ -193,7 +193,7 @@ public class DeliveryDispatcher {
             return;
         }
         if ("true".equals(progress.get("ambiguous"))) {
-            Optional<AtsRefs> found = reconcile(d, ctx.get());
+            Optional<AtsRefs> found = reconcile(d, ctx);
             if (found.isPresent()) {
                 log.info("delivery {}: the ATS reported what the lost attempt created ({}); not sending again", d.id(), found.get().asMap());
                 progress.put("reconciled", "true");
@@ -202,7 +202,7 @@ public class DeliveryDispatcher {
             }
         }
         Exchange ex = new DefaultExchange(camel);
-        ex.setProperty(ProviderFlows.CONNECTION, ctx.get());
+        ex.setProperty(ProviderFlows.CONNECTION, ctx);
         ex.setProperty(ProviderFlows.PROGRESS, progress);
         ex.getMessage().setBody(payload(d));
         template.send(ProviderFlows.endpoint(d.provider(), flow), ex);

@@ -35,10 +35,6 @@ public class SyncRunRepository {
         return jdbc.query("select " + COLUMNS + " from sync_run where id = ?", SyncRunRepository::map, id).stream().findFirst();
     }
 
-    public Optional<SyncRun> latest(String connectionId) {
-        return jdbc.query("select " + COLUMNS + " from sync_run where connection_id = ? order by created_at desc limit 1",
-                SyncRunRepository::map, connectionId).stream().findFirst();
-    }
 
     /** queued → running; false when the run is no longer queued (e.g. declared abandoned meanwhile): do not run it. */
     public boolean started(String id, Instant now) {

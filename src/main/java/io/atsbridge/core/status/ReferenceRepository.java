@@ -51,10 +51,6 @@ public class ReferenceRepository {
                 + "and status = 'pending' and progress like '%\"ambiguous\":\"true\"%'", Db.ts(now), connectionId, boardCandidateId);
     }
 
-    public Optional<String> atsCandidateId(String connectionId, String boardCandidateId) {
-        return jdbc.queryForList("select ats_candidate_id from candidate_ref where connection_id = ? and board_candidate_id = ?",
-                String.class, connectionId, boardCandidateId).stream().filter(s -> s != null).findFirst();
-    }
 
     /** Records a candidacy; board ids fill in what an earlier row (e.g. from a webhook) lacked. Never changes the status. */
     public ApplicationRef upsertApplication(String connectionId, String companyId, String atsApplicationId, String atsCandidateId,
@@ -87,10 +83,6 @@ public class ReferenceRepository {
                 .stream().findFirst();
     }
 
-    public List<ApplicationRef> findByAtsCandidate(String connectionId, String atsCandidateId) {
-        return jdbc.query("select " + APP_COLUMNS + " from application_ref where connection_id = ? and ats_candidate_id = ?",
-                ReferenceRepository::map, connectionId, atsCandidateId);
-    }
 
     /**
      * Compare-and-set of the status: false when another writer changed it first (the caller re-reads). Records the
